@@ -1,0 +1,13 @@
+export type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./events";
+export {
+  type Ack,
+  type Boundary,
+  BoundarySchema,
+  NicknameSchema,
+  type RealtimeClaims,
+  RealtimeClaimsSchema,
+  type RealtimeError,
+  type StudentBoundary,
+  StudentBoundarySchema,
+} from "./schemas";
+export { type ClaimsInput, signRealtimeToken, type VerifyResult, verifyRealtimeToken } from "./token";
