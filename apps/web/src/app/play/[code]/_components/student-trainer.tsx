@@ -1,0 +1,248 @@
+"use client";
+
+import { decisionBoundary, type Model } from "@margin/core";
+import { AppShell, PageHeader } from "@margin/ui/app-shell";
+import { Button } from "@margin/ui/button";
+import { Card } from "@margin/ui/card";
+import { LossChart, type LossPoint } from "@margin/ui/loss-chart";
+import { RangeField } from "@margin/ui/range-field";
+import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
+import { Stat, Stats } from "@margin/ui/stat";
+import { TextField } from "@margin/ui/text-field";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
+import { savedNickname, saveNickname, studentId } from "~/lib/identity";
+import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
+import { useRealtime } from "~/lib/use-realtime";
+import { useTrainer } from "~/lib/use-trainer";
+import { useTRPC } from "~/trpc/react";
+
+const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
+const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
+/** The realtime service accepts 10 updates/s; stay under it. */
+const SEND_INTERVAL_MS = 150;
+const MAX_CURVE_POINTS = 250;
+
+interface Props {
+  classroomName: string;
+  code: string;
+}
+
+export function StudentTrainer({ classroomName, code }: Props) {
+  const [nickname, setNickname] = useState<string | null>(null);
+  useEffect(() => setNickname(savedNickname()), []);
+
+  if (nickname === null) return null;
+  return (
+    <AppShell meta={`${classroomName} · ${code}`}>
+      {nickname ? (
+        <Trainer code={code} nickname={nickname} />
+      ) : (
+        <NicknameForm
+          onDone={(value) => {
+            saveNickname(value);
+            setNickname(value);
+          }}
+        />
+      )}
+    </AppShell>
+  );
+}
+
+function NicknameForm({ onDone }: { onDone: (nickname: string) => void }) {
+  const [value, setValue] = useState("");
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (value.trim()) onDone(value.trim());
+  }
+  return (
+    <div style={{ maxWidth: 440 }}>
+      <PageHeader eyebrow="Almost there" title="Pick a nickname" />
+      <Card>
+        <form className="ml-stack" onSubmit={submit}>
+          <TextField
+            label="Nickname"
+            maxLength={24}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+          <Button type="submit" disabled={!value.trim()}>
+            Start
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}
+
+function Trainer({ code, nickname }: { code: string; nickname: string }) {
+  const trpc = useTRPC();
+  const { data, points } = lessonData();
+  const getTrainer = useTrainer();
+  const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
+  const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(1000));
+  const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
+  const [curve, setCurve] = useState<LossPoint[]>([]);
+  const [running, setRunning] = useState(false);
+  const [runId, setRunId] = useState<string | null>(null);
+  const lastSent = useRef(0);
+
+  const tokenMutation = useMutation(trpc.realtime.studentToken.mutationOptions());
+  const submitResult = useMutation(trpc.results.submit.mutationOptions());
+  const identity = useMemo(() => studentId(), []);
+  const getCredentials = useCallback(
+    () => tokenMutation.mutateAsync({ code, nickname, studentId: identity }),
+    [tokenMutation.mutateAsync, code, nickname, identity],
+  );
+  const { socket, status } = useRealtime(getCredentials, () => {});
+  const [serverLoss, setServerLoss] = useState<number | null>(null);
+
+  const sendBoundary = useCallback(
+    (next: Model, iteration: number, force = false) => {
+      const now = performance.now();
+      if (!socket?.connected || (!force && now - lastSent.current < SEND_INTERVAL_MS)) return;
+      lastSent.current = now;
+      const [w1 = 0, w2 = 0] = next.w;
+      socket.emit("boundary:update", { w: [w1, w2], b: next.b, iteration }, (ack) => {
+        if (ack.ok) setServerLoss(ack.data.loss);
+      });
+    },
+    [socket],
+  );
+
+  async function train() {
+    const learningRate = LEARNING_RATES[rateIndex] ?? 0.1;
+    const iterations = ITERATIONS[iterationIndex] ?? 1000;
+    const id = crypto.randomUUID();
+    setRunId(id);
+    setRunning(true);
+    setCurve([]);
+    submitResult.reset();
+    const stride = Math.max(1, Math.floor(iterations / MAX_CURVE_POINTS));
+    try {
+      // Copies: the typed arrays are transferred to the worker, which detaches them here.
+      const result = await getTrainer().train(
+        { runId: id, x: data.x.slice(), y: data.y.slice(), d: data.d, learningRate, iterations },
+        (progress) => {
+          setModel(progress.model);
+          setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
+          sendBoundary(progress.model, progress.iteration);
+        },
+      );
+      const history = Array.from(result.lossHistory, (loss, index) => ({ iteration: index + 1, loss }));
+      setCurve(
+        history.filter((point) => point.iteration % stride === 0 || point.iteration === history.length),
+      );
+      setModel(result.model);
+      sendBoundary(result.model, result.iterations, true);
+      if (!result.cancelled) {
+        const [w1 = 0, w2 = 0] = result.model.w;
+        submitResult.mutate({ code, nickname, w: [w1, w2], b: result.model.b, iterations, learningRate });
+      }
+    } finally {
+      setRunning(false);
+      setRunId(null);
+    }
+  }
+
+  const finalLoss = curve[curve.length - 1]?.loss;
+  const segment = decisionBoundary(model, LESSON_BOX);
+  const [w1 = 0, w2 = 0] = model.w;
+
+  return (
+    <>
+      <PageHeader eyebrow={`Hi, ${nickname}`} title="Train your cat-vs-dog classifier">
+        Pick a learning rate and a number of steps, then train. Your boundary appears on your teacher&apos;s
+        screen as it moves.
+      </PageHeader>
+      <div className="ml-grid ml-grid-sidebar">
+        <Card title="Your model on the lesson's data">
+          <ScatterBoundaryChart
+            title="Lesson data with your decision boundary"
+            points={points}
+            box={LESSON_BOX}
+            boundaries={[
+              {
+                id: "mine",
+                name: "Your boundary",
+                color: "var(--ml-primary)",
+                segment,
+                description: describeModel(model.w, model.b),
+                emphasized: true,
+              },
+            ]}
+          />
+        </Card>
+        <div className="ml-stack">
+          <Card title="Training">
+            <div className="ml-stack">
+              <RangeField
+                label="Learning rate"
+                min={0}
+                max={LEARNING_RATES.length - 1}
+                step={1}
+                value={rateIndex}
+                onChange={setRateIndex}
+                format={(index) => String(LEARNING_RATES[index])}
+                disabled={running}
+              />
+              <RangeField
+                label="Steps"
+                min={0}
+                max={ITERATIONS.length - 1}
+                step={1}
+                value={iterationIndex}
+                onChange={setIterationIndex}
+                format={(index) => String(ITERATIONS[index])}
+                disabled={running}
+              />
+              <div className="ml-row">
+                <Button onClick={train} disabled={running}>
+                  {running ? "Training…" : "Train"}
+                </Button>
+                {running && runId ? (
+                  <Button variant="secondary" onClick={() => void getTrainer().cancel(runId)}>
+                    Stop
+                  </Button>
+                ) : null}
+              </div>
+              <p className="ml-field-hint" aria-live="polite">
+                Live link:{" "}
+                <span
+                  className={`ml-badge ${status === "connected" ? "ml-badge-success" : "ml-badge-muted"}`}
+                >
+                  {status}
+                </span>
+              </p>
+            </div>
+          </Card>
+          <Card title="Your figures">
+            <Stats>
+              <Stat label="Log loss" value={finalLoss === undefined ? "—" : formatLoss(finalLoss)} />
+              <Stat label="Server's loss" value={serverLoss === null ? "—" : formatLoss(serverLoss)} />
+              <Stat label="w₁" value={formatNumber(w1)} />
+              <Stat label="w₂" value={formatNumber(w2)} />
+              <Stat label="b" value={formatNumber(model.b)} />
+              <Stat
+                label="Accuracy"
+                value={submitResult.data ? formatPercent(submitResult.data.accuracy) : "—"}
+              />
+            </Stats>
+            <p className="ml-field-hint" aria-live="polite">
+              {submitResult.isSuccess ? "Result saved for your teacher." : null}
+              {submitResult.error ? (
+                <span className="ml-field-error">{submitResult.error.message}</span>
+              ) : null}
+            </p>
+          </Card>
+        </div>
+      </div>
+      <div style={{ marginTop: 24 }}>
+        <Card title="Loss curve" description="Log loss after every gradient-descent step.">
+          <LossChart title="Training loss" points={curve} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  /** SQLite `file:` URL (the default, set by the start script) or a postgres:// URL. */
+  DATABASE_URL: z.string().min(1, "DATABASE_URL must not be empty").optional(),
+  /** Shared with the realtime service, which verifies the tokens this app signs. */
+  REALTIME_SECRET: z
+    .string({ error: "REALTIME_SECRET is required (the start script generates one for local runs)" })
+    .min(32, "REALTIME_SECRET must be at least 32 characters"),
+  /** Where browsers reach the realtime service. */
+  REALTIME_PUBLIC_URL: z.url("REALTIME_PUBLIC_URL must be a URL").default("http://localhost:4000"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/**
+ * The validated environment, read on first use rather than at import so `next build` doesn't need
+ * runtime secrets. A bad value throws with the variable's name.
+ */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment for the web app: ${problems.join("; ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
