@@ -10,4 +10,11 @@ export {
   type StudentBoundary,
   StudentBoundarySchema,
 } from "./schemas";
-export { type ClaimsInput, signRealtimeToken, type VerifyResult, verifyRealtimeToken } from "./token";
+export {
+  type ClaimsInput,
+  signRealtimeToken,
+  signToken,
+  type VerifyResult,
+  verifyRealtimeToken,
+  verifyToken,
+} from "./token";
