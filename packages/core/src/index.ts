@@ -1,0 +1,23 @@
+export { type BlobsOptions, seedBlobs } from "./blobs";
+export {
+  type BoundaryLine,
+  type Box,
+  boundaryLine,
+  decisionBoundary,
+  type Segment,
+} from "./boundary";
+export { CATS_VS_DOGS_FEATURES, type CatsVsDogsOptions, catsVsDogs } from "./cats-vs-dogs";
+export { createDataset, type Dataset, datasetFromArrays, row, toRows } from "./dataset";
+export { CoreError, type CoreErrorCode, isCoreError } from "./errors";
+export { fitLikeSklearn, type SklearnFit, type SklearnFitOptions } from "./fit-sklearn";
+export { type GradientOptions, gradients } from "./gradients";
+export { LOG_LOSS_EPS, type LossKind, l2Penalty, logLoss, mseLoss } from "./loss";
+export { accuracy, type ConfusionMatrix, confusionMatrix } from "./metrics";
+export { type Model, zeroModel } from "./model";
+export { decisionFunction, predict, predictProba } from "./predict";
+export { RandomState } from "./random";
+export { sigmoid, sigmoidDerivative } from "./sigmoid";
+export { type Split, type SplitOptions, trainTestSplit } from "./split";
+export { applyScaler, fitScaler, type Scaler, standardize, unscaleModel } from "./standardize";
+export { circles, moons, type ToyOptions, xor } from "./toy-datasets";
+export { MAX_ITERATIONS, type TrainOptions, type TrainProgress, type TrainResult, trainGD } from "./train";

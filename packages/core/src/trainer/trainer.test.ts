@@ -1,0 +1,102 @@
+import "@vitest/web-worker";
+import { afterEach, describe, expect, it } from "vitest";
+import { seedBlobs } from "../blobs";
+import { CoreError } from "../errors";
+import type { TrainProgress } from "../train";
+import { trainGD } from "../train";
+import { trainerApi } from "./api";
+import { createTrainerClient, type TrainerClient } from "./client";
+
+const data = seedBlobs();
+
+function request(runId: string, iterations: number) {
+  return { runId, x: data.x.slice(), y: data.y.slice(), d: 2, learningRate: 0.1, iterations };
+}
+
+describe("trainer worker", () => {
+  let client: TrainerClient | undefined;
+  afterEach(() => client?.terminate());
+
+  function start(): TrainerClient {
+    client = createTrainerClient(
+      new Worker(new URL("./test.worker.ts", import.meta.url), { type: "module" }),
+    );
+    return client;
+  }
+
+  it("trains in the worker to exactly the in-process result", async () => {
+    const result = await start().train(request("exact", 1000));
+    const local = trainGD(data, { learningRate: 0.1, iterations: 1000 });
+    expect(result.runId).toBe("exact");
+    expect(result.cancelled).toBe(false);
+    expect(result.iterations).toBe(1000);
+    expect(result.model).toEqual(local.model);
+    expect(result.lossHistory).toEqual(Array.from(local.lossHistory));
+  });
+
+  it("streams progress and always ends with the final iteration", async () => {
+    const seen: TrainProgress[] = [];
+    const result = await start().train(request("progress", 20_000), (p) => seen.push(p));
+    expect(seen.length).toBeGreaterThan(0);
+    const last = seen.at(-1) as TrainProgress;
+    expect(last.iteration).toBe(20_000);
+    expect(last.model).toEqual(result.model);
+    const iterations = seen.map((p) => p.iteration);
+    expect([...iterations].sort((a, b) => a - b)).toEqual(iterations);
+  });
+
+  it("stops a run when cancelled and reports what it completed", async () => {
+    const c = start();
+    const running = c.train(request("cancel-me", 1_000_000));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await c.cancel("cancel-me");
+    const result = await running;
+    expect(result.cancelled).toBe(true);
+    expect(result.iterations).toBeLessThan(1_000_000);
+    expect(result.lossHistory.length).toBe(result.iterations);
+  });
+
+  it("rejects bad requests with a CoreError that keeps its code", async () => {
+    const bad = { ...request("bad", 10), learningRate: -1 };
+    const error = await start()
+      .train(bad)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe("BAD_LEARNING_RATE");
+    expect((error as CoreError).message).toMatch(/learning rate is -1/);
+  });
+});
+
+describe("trainerApi in-process", () => {
+  it("throttles progress to one call per frame plus the final one", async () => {
+    const times: number[] = [];
+    const big = seedBlobs({ nPerClass: 5_000 });
+    const started = performance.now();
+    const result = await trainerApi.train(
+      { runId: "throttle", x: big.x, y: big.y, d: 2, learningRate: 0.1, iterations: 3_000 },
+      () => times.push(performance.now()),
+    );
+    const elapsed = performance.now() - started;
+    expect(result.iterations).toBe(3_000);
+    expect(times.length).toBeGreaterThanOrEqual(1);
+    expect(times.length).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 2);
+    for (let k = 1; k < times.length - 1; k++) {
+      expect((times[k] as number) - (times[k - 1] as number)).toBeGreaterThanOrEqual(15.5);
+    }
+  });
+
+  it("refuses a second run with an id that is still training", async () => {
+    const first = trainerApi.train(request("dup", 200_000));
+    const error = await trainerApi.train(request("dup", 10)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as CoreError).code).toBe("BAD_OPTION");
+    expect((error as CoreError).message).toMatch(/^\[BAD_OPTION\] run "dup" is already training/);
+    trainerApi.cancel("dup");
+    expect((await first).cancelled).toBe(true);
+  });
+});
