@@ -1,15 +1,25 @@
 import "server-only";
 import { z } from "zod";
 
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is required (the start script generates one for local runs)` })
+    .min(32, `${name} must be at least 32 characters`);
+
 const EnvSchema = z.object({
   /** SQLite `file:` URL (the default, set by the start script) or a postgres:// URL. */
   DATABASE_URL: z.string().min(1, "DATABASE_URL must not be empty").optional(),
   /** Shared with the realtime service, which verifies the tokens this app signs. */
-  REALTIME_SECRET: z
-    .string({ error: "REALTIME_SECRET is required (the start script generates one for local runs)" })
-    .min(32, "REALTIME_SECRET must be at least 32 characters"),
+  REALTIME_SECRET: secret("REALTIME_SECRET"),
+  /** Signs session cookies; never shared with another service. */
+  SESSION_SECRET: secret("SESSION_SECRET"),
   /** Where browsers reach the realtime service. */
   REALTIME_PUBLIC_URL: z.url("REALTIME_PUBLIC_URL must be a URL").default("http://localhost:4000"),
+  /** Marks cookies Secure; on by default in production builds served over HTTPS. */
+  COOKIE_SECURE: z
+    .enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

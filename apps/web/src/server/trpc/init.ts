@@ -3,10 +3,31 @@ import { DbError } from "@margin/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { env } from "~/env";
+import { clearedSessionCookie, readSession, type Session, sessionCookie } from "../auth/session";
 import { getDb } from "../db";
 
-export async function createContext(options: { headers: Headers }) {
-  return { db: getDb(), headers: options.headers };
+export interface ContextOptions {
+  headers: Headers;
+  /** Response headers, so procedures can set or clear the session cookie. */
+  resHeaders?: Headers;
+}
+
+export async function createContext({ headers, resHeaders }: ContextOptions) {
+  const { SESSION_SECRET, COOKIE_SECURE } = env();
+  const session = await readSession(headers.get("cookie"), SESSION_SECRET);
+  return {
+    db: getDb(),
+    session,
+    /** Best-effort client address for rate limiting (the first proxy hop when behind one). */
+    clientAddress: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+    async startSession(next: Session) {
+      resHeaders?.append("set-cookie", await sessionCookie(next, SESSION_SECRET, COOKIE_SECURE));
+    },
+    endSession() {
+      resHeaders?.append("set-cookie", clearedSessionCookie(COOKIE_SECURE));
+    },
+  };
 }
 export type Context = Awaited<ReturnType<typeof createContext>>;
 
@@ -18,6 +39,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace.
+        stack: undefined,
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
       },
     };
@@ -29,19 +51,37 @@ const DB_ERROR_CODES = {
   CONFLICT: "CONFLICT",
   INVALID: "BAD_REQUEST",
   FORBIDDEN: "FORBIDDEN",
-} as const satisfies Record<string, TRPCError["code"]>;
+  ILLEGAL_TRANSITION: "CONFLICT",
+} as const satisfies Record<DbError["code"], TRPCError["code"]>;
 
 /** Domain errors from packages/db become typed tRPC errors with the same readable message. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DbError) {
     const cause = result.error.cause;
-    const code = DB_ERROR_CODES[cause.code as keyof typeof DB_ERROR_CODES] ?? "BAD_REQUEST";
-    throw new TRPCError({ code, message: cause.message, cause });
+    throw new TRPCError({ code: DB_ERROR_CODES[cause.code], message: cause.message, cause });
   }
   return result;
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Teachers and school admins. */
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { session } = ctx;
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a teacher first" });
+  if (session.role === "student") throw new TRPCError({ code: "FORBIDDEN", message: "Teachers only" });
+  return next({ ctx: { ...ctx, session } });
+});
+
+/** A student with a session from joining a class. */
+export const studentProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { session } = ctx;
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Join your class first" });
+  if (session.role !== "student") throw new TRPCError({ code: "FORBIDDEN", message: "Students only" });
+  return next({ ctx: { ...ctx, session } });
+});

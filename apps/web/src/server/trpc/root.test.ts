@@ -7,14 +7,14 @@ import { migrateDatabase } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// A real SQLite file, migrated by the real Prisma CLI, behind the real router.
+// A real SQLite file, migrated by the real Prisma CLI, behind the real router and real cookies.
 const directory = mkdtempSync(join(tmpdir(), "margin-web-test-"));
-const SECRET = "web-router-test-secret-0123456789abcdef";
+const REALTIME_SECRET = "web-router-test-realtime-secret-0123456789";
 process.env.DATABASE_URL = `file:${join(directory, "test.db")}`;
-process.env.REALTIME_SECRET = SECRET;
+process.env.REALTIME_SECRET = REALTIME_SECRET;
+process.env.SESSION_SECRET = "web-router-test-session-secret-0123456789";
 
-const { createCaller } = await import("./root");
-const caller = createCaller({ db: (await import("../db")).getDb(), headers: new Headers() });
+const { TestBrowser } = await import("~/test-support/trpc-client");
 
 beforeAll(async () => {
   await migrateDatabase(process.env.DATABASE_URL ?? "");
@@ -22,8 +22,34 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-async function newClass() {
-  return caller.classroom.create({ name: "Year 10" });
+let counter = 0;
+const PASSWORD = "correct horse battery";
+
+async function teacher() {
+  counter += 1;
+  const browser = new TestBrowser();
+  const email = `teacher${counter}-${Date.now()}@school.test`;
+  await browser.call((api) =>
+    api.auth.signUp({
+      displayName: `Teacher ${counter}`,
+      schoolName: `School ${counter}`,
+      email,
+      password: PASSWORD,
+    }),
+  );
+  return { browser, email };
+}
+
+async function teacherWithClass() {
+  const { browser, email } = await teacher();
+  const classroom = await browser.call((api) => api.classroom.create({ name: "Year 10" }));
+  return { browser, email, classroom, code: classroom.joinCode };
+}
+
+async function student(code: string, nickname = `Student${(counter += 1)}`) {
+  const browser = new TestBrowser();
+  const joined = await browser.call((api) => api.student.join({ code, nickname }));
+  return { browser, pin: joined.pin, nickname };
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
@@ -35,36 +61,157 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-describe("classroom router", () => {
-  it("creates a class that can then be found by its join code in any case", async () => {
-    const created = await newClass();
-    const found = await caller.classroom.byCode({ code: created.joinCode.toLowerCase() });
-    expect(found.id).toBe(created.id);
-    expect((await caller.classroom.list()).map((classroom) => classroom.id)).toContain(created.id);
+describe("accounts", () => {
+  it("signs a teacher up with an httpOnly, SameSite session cookie", async () => {
+    const { browser } = await teacher();
+    expect(browser.lastSetCookie[0]).toMatch(
+      /^margin_session=.+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax/,
+    );
+    const me = await browser.call((api) => api.auth.me());
+    expect(me).toMatchObject({ role: "school_admin" });
+    expect(JSON.stringify(me)).not.toContain("argon2");
   });
 
-  it("answers an unknown code with NOT_FOUND and a readable message", async () => {
-    const error = await errorOf(caller.classroom.byCode({ code: "ZZZZZZ" }));
-    expect(error.code).toBe("NOT_FOUND");
-    expect(error.message).toBe("No class has the join code ZZZZZZ");
+  it("refuses a duplicate email with a clear message", async () => {
+    const { email } = await teacher();
+    const error = await errorOf(
+      new TestBrowser().call((api) =>
+        api.auth.signUp({
+          displayName: "Copy",
+          schoolName: "Copy",
+          email: email.toUpperCase(),
+          password: PASSWORD,
+        }),
+      ),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/already exists/);
   });
 
-  it("refuses an empty class name as BAD_REQUEST", async () => {
-    const error = await errorOf(caller.classroom.create({ name: "   " }));
+  it("signs in with the right password and refuses a wrong one", async () => {
+    const { email } = await teacher();
+    const browser = new TestBrowser();
+    const wrong = await errorOf(
+      browser.call((api) => api.auth.signIn({ email, password: "not the password" })),
+    );
+    expect(wrong).toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password" });
+    expect(browser.cookie).toBeNull();
+    await browser.call((api) => api.auth.signIn({ email, password: PASSWORD }));
+    expect(await browser.call((api) => api.auth.me())).toMatchObject({ email });
+  });
+
+  it("rate-limits repeated wrong passwords, even before checking a right one", async () => {
+    const { email } = await teacher();
+    const browser = new TestBrowser();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await errorOf(browser.call((api) => api.auth.signIn({ email, password: `guess-${attempt}-guess` })));
+    }
+    const limited = await errorOf(browser.call((api) => api.auth.signIn({ email, password: PASSWORD })));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toMatch(/Try again in \d+ minute/);
+  });
+
+  it("signs out by clearing the cookie", async () => {
+    const { browser } = await teacher();
+    await browser.call((api) => api.auth.signOut());
+    expect(browser.cookie).toBeNull();
+    expect(await browser.call((api) => api.auth.me())).toBeNull();
+  });
+
+  it("ignores a forged or tampered session cookie", async () => {
+    const { browser } = await teacher();
+    const [name, value = ""] = (browser.cookie ?? "").split("=");
+    const [body = "", signature = ""] = value.split(".");
+    const forged = new TestBrowser();
+    forged.cookie = `${name}=${body}.${signature.slice(0, -2)}xx`;
+    expect(await forged.call((api) => api.auth.me())).toBeNull();
+    await errorOf(forged.call((api) => api.classroom.mine()));
+  });
+
+  it("refuses a weak password and a malformed email as BAD_REQUEST", async () => {
+    const browser = new TestBrowser();
+    const error = await errorOf(
+      browser.call((api) =>
+        api.auth.signUp({ displayName: "A", schoolName: "S", email: "nope", password: "short" }),
+      ),
+    );
     expect(error.code).toBe("BAD_REQUEST");
   });
 });
 
-describe("results router", () => {
-  it("stores a run with the loss the server computed, best first", async () => {
-    const { joinCode: code } = await newClass();
-    const good = { code, nickname: "Ada", w: [2.2233, 1.8234] as [number, number], b: -0.3127 };
-    await caller.results.submit({ ...good, w: [0.1, 0.1], iterations: 10, learningRate: 0.1 });
-    const saved = await caller.results.submit({ ...good, iterations: 1000, learningRate: 0.1 });
-    expect(saved.logLoss).toBeCloseTo(logLoss({ w: good.w, b: good.b }, seedBlobs()), 12);
-    expect(saved.accuracy).toBe(1);
-    const list = await caller.results.list({ code });
-    expect(list.map((result) => result.w)).toEqual([good.w, [0.1, 0.1]]);
+describe("classes and students", () => {
+  it("lets only staff create classes, and lists only a teacher's own", async () => {
+    const anonymous = await errorOf(new TestBrowser().call((api) => api.classroom.create({ name: "X" })));
+    expect(anonymous.code).toBe("UNAUTHORIZED");
+    const { code } = await teacherWithClass();
+    const pupil = await student(code);
+    expect((await errorOf(pupil.browser.call((api) => api.classroom.create({ name: "X" })))).code).toBe(
+      "FORBIDDEN",
+    );
+    const other = await teacher();
+    expect(await other.browser.call((api) => api.classroom.mine())).toEqual([]);
+  });
+
+  it("joins a student with a 4-digit PIN that rejoins on another device", async () => {
+    const { code } = await teacherWithClass();
+    const { pin, nickname } = await student(code, "Ada");
+    expect(pin).toMatch(/^\d{4}$/);
+    const otherDevice = new TestBrowser();
+    await otherDevice.call((api) => api.student.rejoin({ code, nickname: nickname.toLowerCase(), pin }));
+    expect(await otherDevice.call((api) => api.auth.me())).toMatchObject({
+      role: "student",
+      displayName: "Ada",
+    });
+  });
+
+  it("refuses a taken nickname, a wrong PIN and an unknown code with clear messages", async () => {
+    const { code } = await teacherWithClass();
+    const { pin } = await student(code, "Grace");
+    const taken = await errorOf(
+      new TestBrowser().call((api) => api.student.join({ code, nickname: "grace" })),
+    );
+    expect(taken.code).toBe("CONFLICT");
+    expect(taken.message).toMatch(/rejoin with your PIN/);
+    const wrongPin = pin === "0000" ? "1111" : "0000";
+    const wrong = await errorOf(
+      new TestBrowser().call((api) => api.student.rejoin({ code, nickname: "Grace", pin: wrongPin })),
+    );
+    expect(wrong.code).toBe("UNAUTHORIZED");
+    const unknown = await errorOf(
+      new TestBrowser().call((api) => api.student.join({ code: "ZZZZZZ", nickname: "Ada" })),
+    );
+    expect(unknown).toMatchObject({ code: "NOT_FOUND", message: "No class has the join code ZZZZZZ" });
+  });
+});
+
+describe("results", () => {
+  it("stores a student's run with the loss the server computed; only the class's teacher reads them", async () => {
+    const { browser: teacherBrowser, code } = await teacherWithClass();
+    const pupil = await student(code, "Ada");
+    const w: [number, number] = [2.2233, 1.8234];
+    const saved = await pupil.browser.call((api) =>
+      api.results.submit({ code, w, b: -0.3127, iterations: 1000, learningRate: 0.1 }),
+    );
+    expect(saved.logLoss).toBeCloseTo(logLoss({ w, b: -0.3127 }, seedBlobs()), 12);
+    expect(saved).toMatchObject({ nickname: "Ada", accuracy: 1 });
+    expect((await teacherBrowser.call((api) => api.results.list({ code }))).map((r) => r.w)).toEqual([w]);
+    const stranger = await teacher();
+    expect((await errorOf(stranger.browser.call((api) => api.results.list({ code })))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await errorOf(pupil.browser.call((api) => api.results.list({ code })))).code).toBe("FORBIDDEN");
+  });
+
+  it("refuses a student's submission to another class", async () => {
+    const first = await teacherWithClass();
+    const second = await teacherWithClass();
+    const pupil = await student(first.code);
+    const error = await errorOf(
+      pupil.browser.call((api) =>
+        api.results.submit({ code: second.code, w: [1, 1], b: 0, iterations: 10, learningRate: 0.1 }),
+      ),
+    );
+    expect(error.code).toBe("FORBIDDEN");
   });
 
   it.each([
@@ -72,50 +219,136 @@ describe("results router", () => {
     ["infinite bias", { b: Number.POSITIVE_INFINITY }],
     ["a third weight", { w: [1, 2, 3] }],
     ["a negative learning rate", { learningRate: -1 }],
-    ["an empty nickname", { nickname: "" }],
   ])("refuses %s and stores nothing", async (_label, override) => {
-    const { joinCode: code } = await newClass();
-    const input = { code, nickname: "Ada", w: [1, 1], b: 0, iterations: 10, learningRate: 0.1, ...override };
-    const error = await errorOf(caller.results.submit(input as never));
+    const { browser: teacherBrowser, code } = await teacherWithClass();
+    const pupil = await student(code);
+    const input = { code, w: [1, 1], b: 0, iterations: 10, learningRate: 0.1, ...override };
+    const error = await errorOf(pupil.browser.call((api) => api.results.submit(input as never)));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(await caller.results.list({ code })).toEqual([]);
-  });
-
-  it("refuses a result for a class that doesn't exist", async () => {
-    const error = await errorOf(
-      caller.results.submit({
-        code: "ZZZZZZ",
-        nickname: "Ada",
-        w: [1, 1],
-        b: 0,
-        iterations: 1,
-        learningRate: 0.1,
-      }),
-    );
-    expect(error.code).toBe("NOT_FOUND");
+    expect(await teacherBrowser.call((api) => api.results.list({ code }))).toEqual([]);
   });
 });
 
-describe("realtime router", () => {
-  it("mints a student token the realtime service will accept, bound to that class", async () => {
-    const classroom = await newClass();
-    const studentId = crypto.randomUUID();
-    const { token } = await caller.realtime.studentToken({
-      code: classroom.joinCode,
-      nickname: "Ada",
-      studentId,
-    });
-    const verified = await verifyRealtimeToken(token, SECRET);
+describe("realtime tokens", () => {
+  it("are minted for a student's own class and a teacher's own class only", async () => {
+    const { browser: teacherBrowser, classroom, code } = await teacherWithClass();
+    const pupil = await student(code, "Ada");
+    const { token } = await pupil.browser.call((api) => api.realtime.studentToken({ code }));
+    const verified = await verifyRealtimeToken(token, REALTIME_SECRET);
     expect(verified).toMatchObject({
       ok: true,
-      claims: { role: "student", classroomId: classroom.id, studentId },
+      claims: { role: "student", classroomId: classroom.id, nickname: "Ada" },
     });
+    const teacherToken = await teacherBrowser.call((api) => api.realtime.teacherToken({ code }));
+    expect(await verifyRealtimeToken(teacherToken.token, REALTIME_SECRET)).toMatchObject({
+      ok: true,
+      claims: { role: "teacher", classroomId: classroom.id },
+    });
+
+    const other = await teacherWithClass();
+    expect(
+      (await errorOf(pupil.browser.call((api) => api.realtime.studentToken({ code: other.code })))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await errorOf(teacherBrowser.call((api) => api.realtime.teacherToken({ code: other.code })))).code,
+    ).toBe("FORBIDDEN");
+    expect((await errorOf(pupil.browser.call((api) => api.realtime.teacherToken({ code })))).code).toBe(
+      "FORBIDDEN",
+    );
+  });
+});
+
+describe("quizzes and progress", () => {
+  it("serves questions without their answers", async () => {
+    const questions = await new TestBrowser().call((api) =>
+      api.quiz.questions({ lessonSlug: "cats-or-dogs", objectiveId: "sigmoid" }),
+    );
+    expect(questions.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(questions)).not.toMatch(/"(answer|tolerance|correct|explanation|whyWrong)"/);
   });
 
-  it("mints no token for an unknown class", async () => {
-    const error = await errorOf(
-      caller.realtime.studentToken({ code: "ZZZZZZ", nickname: "Ada", studentId: crypto.randomUUID() }),
+  it("grades a visitor's answer without recording it", async () => {
+    const result = await new TestBrowser().call((api) =>
+      api.quiz.submit({
+        lessonSlug: "cats-or-dogs",
+        questionId: "sigmoid-at-zero",
+        answer: { kind: "numeric", value: 0.5 },
+      }),
     );
-    expect(error.code).toBe("NOT_FOUND");
+    expect(result).toMatchObject({ correct: true, mastery: null });
+  });
+
+  it("records a student's wrong-then-right answers; mastery shows to the student and the teacher", async () => {
+    const { browser: teacherBrowser, code } = await teacherWithClass();
+    const pupil = await student(code, "Ada");
+    const submit = (questionId: string, value: number) =>
+      pupil.browser.call((api) =>
+        api.quiz.submit({ lessonSlug: "cats-or-dogs", questionId, answer: { kind: "numeric", value } }),
+      );
+    expect(await submit("sigmoid-at-zero", 1)).toMatchObject({
+      correct: false,
+      mastery: { mastered: false },
+    });
+    expect(await submit("sigmoid-at-zero", 0.5)).toMatchObject({
+      correct: true,
+      mastery: { mastered: false },
+    });
+    expect(await submit("sigmoid-at-five", 0.9933)).toMatchObject({
+      correct: true,
+      mastery: { mastered: true },
+    });
+
+    const mine = await pupil.browser.call((api) => api.progress.mine({ lessonSlug: "cats-or-dogs" }));
+    expect(
+      mine.objectives.filter((objective) => objective.mastered).map((objective) => objective.key),
+    ).toEqual(["sigmoid"]);
+    const grid = await teacherBrowser.call((api) =>
+      api.progress.classroom({ code, lessonSlug: "cats-or-dogs" }),
+    );
+    expect(grid.students).toEqual([
+      expect.objectContaining({
+        nickname: "Ada",
+        mastered: 1,
+        objectives: expect.objectContaining({ sigmoid: "mastered" }),
+      }),
+    ]);
+    const stranger = await teacher();
+    expect(
+      (
+        await errorOf(
+          stranger.browser.call((api) => api.progress.classroom({ code, lessonSlug: "cats-or-dogs" })),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+  });
+
+  it("refuses an unknown question, a wrong answer shape and progress from visitors", async () => {
+    const visitor = new TestBrowser();
+    const unknown = await errorOf(
+      visitor.call((api) =>
+        api.quiz.submit({
+          lessonSlug: "cats-or-dogs",
+          questionId: "nope",
+          answer: { kind: "numeric", value: 1 },
+        }),
+      ),
+    );
+    expect(unknown.code).toBe("NOT_FOUND");
+    const badShape = await errorOf(
+      visitor.call((api) =>
+        api.quiz.submit({
+          lessonSlug: "cats-or-dogs",
+          questionId: "sigmoid-at-zero",
+          answer: { kind: "numeric", value: Number.NaN },
+        }),
+      ),
+    );
+    expect(badShape.code).toBe("BAD_REQUEST");
+    const anonymous = await errorOf(
+      visitor.call((api) =>
+        api.progress.mark({ lessonSlug: "cats-or-dogs", sectionKey: "sigmoid", step: "viewed" }),
+      ),
+    );
+    expect(anonymous.code).toBe("UNAUTHORIZED");
   });
 });

@@ -1,12 +1,20 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { authRouter } from "./routers/auth";
 import { classroomRouter } from "./routers/classroom";
+import { progressRouter } from "./routers/progress";
+import { quizRouter } from "./routers/quiz";
 import { realtimeRouter } from "./routers/realtime";
 import { resultsRouter } from "./routers/results";
+import { studentRouter } from "./routers/student";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  student: studentRouter,
   classroom: classroomRouter,
   results: resultsRouter,
   realtime: realtimeRouter,
+  quiz: quizRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

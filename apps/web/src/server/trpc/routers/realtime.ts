@@ -1,30 +1,29 @@
-import { NicknameSchema, signRealtimeToken } from "@margin/core/protocol";
-import { findClassroomByCode } from "@margin/db";
+import { signRealtimeToken } from "@margin/core/protocol";
+import { getUser } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "~/env";
-import { createTRPCRouter, publicProcedure } from "../init";
-import { JoinCodeSchema } from "./classroom";
+import { createTRPCRouter, staffProcedure, studentProcedure } from "../init";
+import { classroomByCodeOrThrow, JoinCodeSchema, managedClassroom } from "./classroom";
 
-const TOKEN_TTL_SECONDS = 2 * 60 * 60;
-
-async function classroomIdFor(db: Parameters<typeof findClassroomByCode>[0], code: string): Promise<string> {
-  const classroom = await findClassroomByCode(db, code);
-  if (!classroom) throw new TRPCError({ code: "NOT_FOUND", message: `No class has the join code ${code}` });
-  return classroom.id;
-}
+const TOKEN_TTL_SECONDS = 10 * 60;
 
 /** Mints the short-lived tokens the realtime service demands at the handshake. */
 export const realtimeRouter = createTRPCRouter({
-  studentToken: publicProcedure
-    .input(z.object({ code: JoinCodeSchema, nickname: NicknameSchema, studentId: z.uuid() }))
+  studentToken: studentProcedure
+    .input(z.object({ code: JoinCodeSchema }))
     .mutation(async ({ ctx, input }) => {
-      const classroomId = await classroomIdFor(ctx.db, input.code);
+      const classroom = await classroomByCodeOrThrow(ctx.db, input.code);
+      if (classroom.id !== ctx.session.cid) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "You can only connect to your own class" });
+      }
+      const student = await getUser(ctx.db, ctx.session.uid);
+      if (!student) throw new TRPCError({ code: "UNAUTHORIZED", message: "Join your class again" });
       const claims = {
         role: "student" as const,
-        classroomId,
-        studentId: input.studentId,
-        nickname: input.nickname,
+        classroomId: classroom.id,
+        studentId: student.id,
+        nickname: student.displayName,
       };
       const { REALTIME_SECRET, REALTIME_PUBLIC_URL } = env();
       return {
@@ -33,12 +32,15 @@ export const realtimeRouter = createTRPCRouter({
       };
     }),
 
-  // Until teacher accounts exist, any visitor of a class's dashboard may watch it (read-only).
-  teacherToken: publicProcedure.input(z.object({ code: JoinCodeSchema })).mutation(async ({ ctx, input }) => {
-    const classroomId = await classroomIdFor(ctx.db, input.code);
+  teacherToken: staffProcedure.input(z.object({ code: JoinCodeSchema })).mutation(async ({ ctx, input }) => {
+    const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
     const { REALTIME_SECRET, REALTIME_PUBLIC_URL } = env();
     return {
-      token: await signRealtimeToken({ role: "teacher", classroomId }, REALTIME_SECRET, TOKEN_TTL_SECONDS),
+      token: await signRealtimeToken(
+        { role: "teacher", classroomId: classroom.id },
+        REALTIME_SECRET,
+        TOKEN_TTL_SECONDS,
+      ),
       url: REALTIME_PUBLIC_URL,
     };
   }),
