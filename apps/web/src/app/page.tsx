@@ -1,14 +1,14 @@
-import { listClassrooms } from "@margin/db";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
+import { ButtonLink } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
-import { getDb } from "~/server/db";
-import { CreateClassForm } from "./_components/create-class-form";
+import { currentSession } from "~/server/auth/current";
 import { JoinForm } from "./_components/join-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const classrooms = await listClassrooms(getDb());
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+  const [session, { code }] = await Promise.all([currentSession(), searchParams]);
+  const isStaff = session !== null && session.role !== "student";
   return (
     <AppShell meta="Phase 3 · Session 08 · 50 min">
       <PageHeader eyebrow="Cats or Dogs?" title="Logistic regression, live with your class">
@@ -17,30 +17,35 @@ export default async function HomePage() {
       </PageHeader>
       <div className="ml-grid ml-grid-2">
         <Card title="Join your class" description="Your teacher shows the join code on the projector.">
-          <JoinForm />
+          <JoinForm initialCode={typeof code === "string" ? code.slice(0, 12) : ""} />
+          <p className="ml-field-hint" style={{ marginTop: 16 }}>
+            Joined before on another device? <a href="/rejoin">Rejoin with your PIN</a>
+          </p>
         </Card>
-        <Card title="Teach" description="Open a class's live dashboard on the projector.">
-          <div className="ml-stack">
-            {classrooms.length === 0 ? (
-              <p className="ml-empty">No classes yet. Create one below.</p>
-            ) : (
-              <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-                {classrooms.map((classroom) => (
-                  <li key={classroom.id} className="ml-row" style={{ justifyContent: "space-between" }}>
-                    <span>
-                      <strong>{classroom.name}</strong>{" "}
-                      <span className="ml-badge ml-badge-muted">{classroom.joinCode}</span>
-                    </span>
-                    <a className="ml-button ml-button-secondary" href={`/teach/${classroom.joinCode}`}>
-                      Open dashboard<span className="ml-visually-hidden"> for {classroom.name}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <CreateClassForm />
-          </div>
-        </Card>
+        <div className="ml-stack">
+          <Card
+            title="The lesson"
+            description="Sigmoid, log loss, gradient descent and the decision boundary."
+          >
+            <ButtonLink href="/lesson/cats-or-dogs" variant="secondary">
+              Open the lesson
+            </ButtonLink>
+          </Card>
+          <Card title="Teachers" description="Run the live challenge and follow your classes' progress.">
+            <div className="ml-row">
+              {isStaff ? (
+                <ButtonLink href="/teach">Your classes</ButtonLink>
+              ) : (
+                <>
+                  <ButtonLink href="/signin">Sign in</ButtonLink>
+                  <ButtonLink href="/signup" variant="secondary">
+                    Create an account
+                  </ButtonLink>
+                </>
+              )}
+            </div>
+          </Card>
+        </div>
       </div>
     </AppShell>
   );

@@ -1,6 +1,7 @@
-import { findClassroomByCode } from "@margin/db";
+import { findClassroomByCode, getUser } from "@margin/db";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { currentSession } from "~/server/auth/current";
 import { getDb } from "~/server/db";
 import { StudentTrainer } from "./_components/student-trainer";
 
@@ -9,7 +10,15 @@ export const metadata: Metadata = { title: "Train your model" };
 
 export default async function PlayPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const classroom = await findClassroomByCode(getDb(), code);
+  const db = getDb();
+  const classroom = await findClassroomByCode(db, code);
   if (!classroom) notFound();
-  return <StudentTrainer classroomName={classroom.name} code={classroom.joinCode} />;
+  const session = await currentSession();
+  const student =
+    session?.role === "student" && session.cid === classroom.id ? await getUser(db, session.uid) : null;
+  // Not (yet) a member of this class: join first, with the code filled in.
+  if (!student) redirect(`/?code=${classroom.joinCode}`);
+  return (
+    <StudentTrainer classroomName={classroom.name} code={classroom.joinCode} nickname={student.displayName} />
+  );
 }

@@ -23,8 +23,8 @@ export function CreateClassForm() {
   }
 
   return (
-    <form className="ml-row" onSubmit={submit} style={{ alignItems: "flex-end" }}>
-      <div style={{ flex: 1, minWidth: 200 }}>
+    <form className="ml-stack" onSubmit={submit}>
+      <div>
         <TextField
           label="New class name"
           maxLength={80}
@@ -33,7 +33,7 @@ export function CreateClassForm() {
           error={create.error?.message ?? null}
         />
       </div>
-      <Button type="submit" variant="secondary" disabled={create.isPending || name.trim().length === 0}>
+      <Button type="submit" disabled={create.isPending || name.trim().length === 0}>
         Create class
       </Button>
     </form>

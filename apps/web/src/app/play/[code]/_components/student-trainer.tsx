@@ -8,11 +8,10 @@ import { LossChart, type LossPoint } from "@margin/ui/loss-chart";
 import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
-import { TextField } from "@margin/ui/text-field";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { MyProgress } from "~/components/progress/my-progress";
 import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
-import { savedNickname, saveNickname, studentId } from "~/lib/identity";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTrainer } from "~/lib/use-trainer";
@@ -27,52 +26,14 @@ const MAX_CURVE_POINTS = 250;
 interface Props {
   classroomName: string;
   code: string;
+  nickname: string;
 }
 
-export function StudentTrainer({ classroomName, code }: Props) {
-  const [nickname, setNickname] = useState<string | null>(null);
-  useEffect(() => setNickname(savedNickname()), []);
-
-  if (nickname === null) return null;
+export function StudentTrainer({ classroomName, code, nickname }: Props) {
   return (
     <AppShell meta={`${classroomName} · ${code}`}>
-      {nickname ? (
-        <Trainer code={code} nickname={nickname} />
-      ) : (
-        <NicknameForm
-          onDone={(value) => {
-            saveNickname(value);
-            setNickname(value);
-          }}
-        />
-      )}
+      <Trainer code={code} nickname={nickname} />
     </AppShell>
-  );
-}
-
-function NicknameForm({ onDone }: { onDone: (nickname: string) => void }) {
-  const [value, setValue] = useState("");
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (value.trim()) onDone(value.trim());
-  }
-  return (
-    <div style={{ maxWidth: 440 }}>
-      <PageHeader eyebrow="Almost there" title="Pick a nickname" />
-      <Card>
-        <form className="ml-stack" onSubmit={submit}>
-          <TextField
-            label="Nickname"
-            maxLength={24}
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-          />
-          <Button type="submit" disabled={!value.trim()}>
-            Start
-          </Button>
-        </form>
-      </Card>
-    </div>
   );
 }
 
@@ -90,10 +51,9 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
 
   const tokenMutation = useMutation(trpc.realtime.studentToken.mutationOptions());
   const submitResult = useMutation(trpc.results.submit.mutationOptions());
-  const identity = useMemo(() => studentId(), []);
   const getCredentials = useCallback(
-    () => tokenMutation.mutateAsync({ code, nickname, studentId: identity }),
-    [tokenMutation.mutateAsync, code, nickname, identity],
+    () => tokenMutation.mutateAsync({ code }),
+    [tokenMutation.mutateAsync, code],
   );
   const { socket, status } = useRealtime(getCredentials, () => {});
   const [serverLoss, setServerLoss] = useState<number | null>(null);
@@ -138,7 +98,7 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
       sendBoundary(result.model, result.iterations, true);
       if (!result.cancelled) {
         const [w1 = 0, w2 = 0] = result.model.w;
-        submitResult.mutate({ code, nickname, w: [w1, w2], b: result.model.b, iterations, learningRate });
+        submitResult.mutate({ code, w: [w1, w2], b: result.model.b, iterations, learningRate });
       }
     } finally {
       setRunning(false);
@@ -238,10 +198,18 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
           </Card>
         </div>
       </div>
-      <div style={{ marginTop: 24 }}>
+      <div className="ml-grid ml-grid-sidebar" style={{ marginTop: 24 }}>
         <Card title="Loss curve" description="Log loss after every gradient-descent step.">
           <LossChart title="Training loss" points={curve} />
         </Card>
+        <div className="ml-stack">
+          <MyProgress lessonSlug="cats-or-dogs" />
+          <Card title="The lesson" description="Read it, try the widgets and pass the quizzes.">
+            <a className="ml-button ml-button-secondary" href="/lesson/cats-or-dogs">
+              Open the lesson
+            </a>
+          </Card>
+        </div>
       </div>
     </>
   );

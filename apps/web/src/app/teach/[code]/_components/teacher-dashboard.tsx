@@ -11,6 +11,7 @@ import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
+import { ProgressGrid } from "./progress-grid";
 
 interface Props {
   classroomName: string;
@@ -121,6 +122,9 @@ export function TeacherDashboard({ classroomName, code }: Props) {
             )}
           </Card>
         </div>
+      </div>
+      <div style={{ marginTop: 24 }}>
+        <ProgressGrid code={code} lessonSlug="cats-or-dogs" />
       </div>
       <div style={{ marginTop: 24 }}>
         <Card title="Saved results" description="Finished training runs stored for this class.">
