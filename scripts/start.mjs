@@ -4,7 +4,7 @@
 // Every setting has a default so a newcomer needs nothing but Node; override any of them with env vars.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,12 +16,20 @@ const webPort = process.env.WEB_PORT ?? "3000";
 const realtimePort = process.env.REALTIME_PORT ?? "4000";
 mkdirSync(join(root, ".data"), { recursive: true });
 
+// Secrets for a single machine: generated once and kept in .data/ (gitignored), so a restart keeps
+// everyone signed in. Deployments set REALTIME_SECRET and SESSION_SECRET themselves.
+const secretsFile = join(root, ".data", "secrets.json");
+const secrets = existsSync(secretsFile)
+  ? JSON.parse(readFileSync(secretsFile, "utf8"))
+  : { realtime: randomBytes(32).toString("hex"), session: randomBytes(32).toString("hex") };
+writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
+
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? `file:${join(root, ".data", "margin.db")}`,
-  // Web and realtime must share it; a fresh random one per run is fine for a single machine.
-  REALTIME_SECRET: process.env.REALTIME_SECRET ?? randomBytes(32).toString("hex"),
+  REALTIME_SECRET: process.env.REALTIME_SECRET ?? secrets.realtime,
+  SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.session,
   REALTIME_PORT: realtimePort,
   REALTIME_PUBLIC_URL: process.env.REALTIME_PUBLIC_URL ?? `http://localhost:${realtimePort}`,
   WEB_ORIGIN: process.env.WEB_ORIGIN ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,

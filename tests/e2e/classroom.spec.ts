@@ -1,36 +1,17 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { screenshot, watchConsole } from "./support";
-
-async function joinAsStudent(browser: Browser, code: string, nickname: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Join code").fill(code);
-  await page.getByLabel("Nickname").fill(nickname);
-  await page.getByRole("button", { name: "Join class" }).click();
-  await expect(page.getByRole("heading", { name: "Train your cat-vs-dog classifier" })).toBeVisible();
-  await expect(page.getByText("connected", { exact: true })).toBeVisible();
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { createClass, joinAsStudent, screenshot, signUpTeacher, watchConsole } from "./support";
 
 test("a teacher watches two students' boundaries arrive live", async ({ browser }) => {
-  const teacherContext = await browser.newContext();
-  const teacher = await teacherContext.newPage();
-  const errors = watchConsole(teacher, "teacher");
-
-  await teacher.goto("/");
-  await screenshot(teacher, "home");
-  await teacher.getByLabel("New class name").fill("Year 10 · Cats or Dogs");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { name: "Live class dashboard" })).toBeVisible();
-  const code = new URL(teacher.url()).pathname.split("/").pop() ?? "";
+  const errors: string[] = [];
+  const { page: teacher } = await signUpTeacher(browser, errors);
+  const code = await createClass(teacher, "Year 10 · Cats or Dogs");
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
   await expect(teacher.getByText(code, { exact: true })).toBeVisible();
   await expect(teacher.getByText("Waiting for students to train…")).toBeVisible();
 
-  const ada = await joinAsStudent(browser, code, "Ada");
-  const alan = await joinAsStudent(browser, code, "Alan");
-  errors.push(...watchConsole(ada, "ada"), ...watchConsole(alan, "alan"));
+  const { page: ada, pin } = await joinAsStudent(browser, code, "Ada", errors);
+  expect(pin).toMatch(/^\d{4}$/);
+  const { page: alan } = await joinAsStudent(browser, code, "Alan", errors);
 
   // Ada trains with the lesson's settings and must reach the notebook's final loss.
   await ada.getByRole("button", { name: "Train" }).click();
@@ -55,15 +36,39 @@ test("a teacher watches two students' boundaries arrive live", async ({ browser 
   await expect(teacher.getByRole("table", { name: "Saved results" }).getByRole("row")).toHaveCount(3);
   await screenshot(teacher, "teacher-dashboard");
 
+  // Ada reloads: same identity, still in the class.
+  await ada.reload();
+  await expect(ada.getByRole("heading", { name: "Train your cat-vs-dog classifier" })).toBeVisible();
+  await expect(ada.getByText("Hi, Ada")).toBeVisible();
+
   expect(errors).toEqual([]);
 });
 
 test("a wrong join code gets a clear message", async ({ page }) => {
+  const errors = watchConsole(page, "visitor");
   await page.goto("/");
+  await screenshot(page, "home");
   await page.getByLabel("Join code").fill("ZZZZZZ");
   await page.getByLabel("Nickname").fill("Grace");
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByLabel("Join code")).toHaveAccessibleDescription("No class has the join code ZZZZZZ");
   await expect(page).toHaveURL("/");
   await screenshot(page, "join-wrong-code");
+  // The failed request itself logs a 404 in the console; nothing else may.
+  expect(errors.filter((error) => !error.includes("404"))).toEqual([]);
+});
+
+test("a wrong password gets a clear message and no session", async ({ browser }) => {
+  const errors: string[] = [];
+  const { email } = await signUpTeacher(browser, errors);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not my password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await screenshot(page, "signin-wrong-password");
+  await page.goto("/teach");
+  await expect(page).toHaveURL(/\/signin\?next=%2Fteach/);
+  expect(errors).toEqual([]);
 });

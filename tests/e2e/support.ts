@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 const SCREENSHOTS = join(import.meta.dirname, "..", "screenshots");
 
@@ -10,12 +10,63 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Fails the test on any console error or uncaught exception in the page. */
-export function watchConsole(page: Page, label: string): string[] {
-  const errors: string[] = [];
+/** Collects console errors and uncaught exceptions; tests assert the list is empty. */
+export function watchConsole(page: Page, label: string, errors: string[] = []): string[] {
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`${label}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${label}: ${error.message}`));
   return errors;
+}
+
+let unique = 0;
+export const PASSWORD = "correct horse battery";
+
+/** Signs a new teacher up in a fresh context and returns the page on "Your classes". */
+export async function signUpTeacher(
+  browser: Browser,
+  errors: string[],
+): Promise<{ page: Page; email: string }> {
+  unique += 1;
+  const email = `teacher-${Date.now()}-${unique}@school.test`;
+  const page = await (await browser.newContext()).newPage();
+  watchConsole(page, "teacher", errors);
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Ms Rivera");
+  await page.getByLabel("School").fill("Northfield Academy");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  return { page, email };
+}
+
+/** Creates a class from "Your classes" and returns its join code (the dashboard opens). */
+export async function createClass(page: Page, name: string): Promise<string> {
+  await page.getByLabel("New class name").fill(name);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { name: "Live class dashboard" })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}
+
+/** A student joins from the home page in a fresh context and lands on the class page. */
+export async function joinAsStudent(
+  browser: Browser,
+  code: string,
+  nickname: string,
+  errors: string[],
+): Promise<{ page: Page; pin: string }> {
+  const page = await (await browser.newContext()).newPage();
+  watchConsole(page, nickname, errors);
+  await page.goto("/");
+  await page.getByLabel("Join code").fill(code);
+  await page.getByLabel("Nickname").fill(nickname);
+  await page.getByRole("button", { name: "Join class" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toContainText(`You're in, ${nickname}!`);
+  const pin = (await status.locator(".ml-join-code").textContent())?.trim() ?? "";
+  await page.getByRole("button", { name: "Continue to the class" }).click();
+  await expect(page.getByRole("heading", { name: "Train your cat-vs-dog classifier" })).toBeVisible();
+  await expect(page.getByText("connected", { exact: true })).toBeVisible();
+  return { page, pin };
 }
