@@ -1,0 +1,437 @@
+import { z } from "zod";
+import { assertCanManageClassroom, requireClassroom } from "./classrooms";
+import type { Db } from "./client";
+import { DbError, prismaCode } from "./errors";
+import {
+  type Challenge as ChallengeRow,
+  type ChallengeParticipant as ParticipantRow,
+  Prisma,
+  type ChallengeSnapshot as SnapshotRow,
+} from "./generated/sqlite/client";
+import { requireEnrollment } from "./users";
+import { FiniteSchema, IdSchema, parseInput, type Tx, WeightsSchema } from "./validation";
+
+export const CHALLENGE_STATUSES = ["draft", "live", "paused", "ended"] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
+
+/** Legal moves; `ended` is final. */
+export const CHALLENGE_TRANSITIONS: Readonly<Record<ChallengeStatus, readonly ChallengeStatus[]>> = {
+  draft: ["live"],
+  live: ["paused", "ended"],
+  paused: ["live", "ended"],
+  ended: [],
+};
+
+export const CHALLENGE_CONTROLS = [
+  "learningRate",
+  "iterations",
+  "standardise",
+  "features",
+  "threshold",
+] as const;
+
+export const DatasetSpecSchema = z.object({
+  kind: z.string().trim().min(1).max(64),
+  seed: z.number().int().min(0).max(2_147_483_647),
+  trainSize: z.number().int().min(1).max(100_000),
+  publicTestSize: z.number().int().min(1).max(100_000),
+  privateTestSize: z.number().int().min(1).max(100_000),
+  noise: z.number().min(0).max(10),
+});
+export type DatasetSpec = z.infer<typeof DatasetSpecSchema>;
+
+export const CreateChallengeInputSchema = z.object({
+  actorId: IdSchema,
+  classroomId: IdSchema,
+  title: z.string().trim().min(1).max(200),
+  dataset: DatasetSpecSchema,
+  controls: z
+    .array(z.enum(CHALLENGE_CONTROLS))
+    .max(CHALLENGE_CONTROLS.length)
+    .refine((c) => new Set(c).size === c.length, "controls must be unique"),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600),
+});
+export type CreateChallengeInput = z.input<typeof CreateChallengeInputSchema>;
+
+export type Challenge = Omit<
+  ChallengeRow,
+  | "status"
+  | "controls"
+  | "datasetKind"
+  | "datasetSeed"
+  | "trainSize"
+  | "publicTestSize"
+  | "privateTestSize"
+  | "noise"
+> & {
+  status: ChallengeStatus;
+  controls: Array<(typeof CHALLENGE_CONTROLS)[number]>;
+  dataset: DatasetSpec;
+};
+
+export function toChallenge(row: ChallengeRow): Challenge {
+  const { datasetKind, datasetSeed, trainSize, publicTestSize, privateTestSize, noise, ...rest } = row;
+  return {
+    ...rest,
+    status: z.enum(CHALLENGE_STATUSES).parse(row.status),
+    controls: z.array(z.enum(CHALLENGE_CONTROLS)).parse(row.controls),
+    dataset: { kind: datasetKind, seed: datasetSeed, trainSize, publicTestSize, privateTestSize, noise },
+  };
+}
+
+/** Milliseconds the challenge has been live (pauses excluded) at `now`. */
+export function challengeLiveMs(challenge: Challenge, now: Date = new Date()): number {
+  const running =
+    challenge.status === "live" && challenge.lastResumedAt
+      ? now.getTime() - challenge.lastResumedAt.getTime()
+      : 0;
+  return challenge.liveMsBeforePause + Math.max(0, running);
+}
+
+export function challengeRemainingMs(challenge: Challenge, now: Date = new Date()): number {
+  return Math.max(0, challenge.durationSeconds * 1000 - challengeLiveMs(challenge, now));
+}
+
+export async function createChallenge(db: Db, input: CreateChallengeInput): Promise<Challenge> {
+  const { actorId, classroomId, title, dataset, controls, durationSeconds } = parseInput(
+    CreateChallengeInputSchema,
+    input,
+  );
+  const row = await db.$transaction(async (tx) => {
+    const classroom = await requireClassroom(tx, classroomId);
+    await assertCanManageClassroom(tx, actorId, classroom);
+    if (classroom.archivedAt) throw new DbError("FORBIDDEN", `Classroom ${classroomId} is archived`);
+    return tx.challenge.create({
+      data: {
+        classroomId,
+        title,
+        controls,
+        durationSeconds,
+        datasetKind: dataset.kind,
+        datasetSeed: dataset.seed,
+        trainSize: dataset.trainSize,
+        publicTestSize: dataset.publicTestSize,
+        privateTestSize: dataset.privateTestSize,
+        noise: dataset.noise,
+      },
+    });
+  });
+  return toChallenge(row);
+}
+
+export async function getChallenge(db: Db, challengeId: string): Promise<Challenge | null> {
+  const row = await db.challenge.findUnique({ where: { id: challengeId } });
+  return row ? toChallenge(row) : null;
+}
+
+export async function listChallenges(db: Db, classroomId: string): Promise<Challenge[]> {
+  const rows = await db.challenge.findMany({
+    where: { classroomId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toChallenge);
+}
+
+async function requireChallenge(tx: Tx | Db, challengeId: string): Promise<Challenge> {
+  const row = await tx.challenge.findUnique({ where: { id: challengeId } });
+  if (!row) throw new DbError("NOT_FOUND", `Unknown challenge ${challengeId}`);
+  return toChallenge(row);
+}
+
+export const TransitionChallengeInputSchema = z.object({
+  actorId: IdSchema,
+  challengeId: IdSchema,
+  to: z.enum(CHALLENGE_STATUSES),
+});
+
+/**
+ * Moves the challenge along CHALLENGE_TRANSITIONS and stamps the times. The update is conditional on the
+ * status it was read with, so of two concurrent transitions from one state only one wins; the other gets
+ * ILLEGAL_TRANSITION.
+ */
+export async function transitionChallenge(
+  db: Db,
+  input: z.input<typeof TransitionChallengeInputSchema>,
+): Promise<Challenge> {
+  const { actorId, challengeId, to } = parseInput(TransitionChallengeInputSchema, input);
+  const row = await db.$transaction(async (tx) => {
+    const challenge = await requireChallenge(tx, challengeId);
+    await assertCanManageClassroom(tx, actorId, await requireClassroom(tx, challenge.classroomId));
+    const from = challenge.status;
+    if (!CHALLENGE_TRANSITIONS[from].includes(to)) {
+      throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} cannot go from ${from} to ${to}`);
+    }
+    const now = new Date();
+    const liveMs = challengeLiveMs(challenge, now);
+    const data =
+      to === "live"
+        ? from === "draft"
+          ? { status: to, startedAt: now, lastResumedAt: now }
+          : { status: to, lastResumedAt: now, pausedAt: null }
+        : to === "paused"
+          ? { status: to, pausedAt: now, liveMsBeforePause: liveMs }
+          : { status: to, endedAt: now, liveMsBeforePause: liveMs };
+    const { count } = await tx.challenge.updateMany({ where: { id: challengeId, status: from }, data });
+    if (count !== 1) {
+      throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} changed status concurrently`);
+    }
+    return tx.challenge.findUniqueOrThrow({ where: { id: challengeId } });
+  });
+  return toChallenge(row);
+}
+
+export type ChallengeParticipant = Pick<
+  ParticipantRow,
+  "id" | "challengeId" | "studentId" | "nickname" | "joinedAt" | "updateCount"
+>;
+
+/**
+ * Adds an enrolled student to a challenge that has not ended (idempotent: joining twice returns the same
+ * participant). FORBIDDEN for students of other classes.
+ */
+export async function joinChallenge(
+  db: Db,
+  input: { challengeId: string; studentId: string },
+): Promise<ChallengeParticipant> {
+  const { challengeId, studentId } = parseInput(
+    z.object({ challengeId: IdSchema, studentId: IdSchema }),
+    input,
+  );
+  const select = {
+    id: true,
+    challengeId: true,
+    studentId: true,
+    nickname: true,
+    joinedAt: true,
+    updateCount: true,
+  };
+  const join = () =>
+    db.$transaction(async (tx) => {
+      const challenge = await requireChallenge(tx, challengeId);
+      const enrollment = await requireEnrollment(tx, challenge.classroomId, studentId);
+      const existing = await tx.challengeParticipant.findUnique({
+        where: { challengeId_studentId: { challengeId, studentId } },
+        select,
+      });
+      if (existing) return existing;
+      if (challenge.status === "ended") throw new DbError("CONFLICT", `Challenge ${challengeId} has ended`);
+      return tx.challengeParticipant.create({
+        data: { challengeId, studentId, nickname: enrollment.nickname },
+        select,
+      });
+    });
+  try {
+    return await join();
+  } catch (error) {
+    if (prismaCode(error) === "P2002") return join(); // a concurrent join of the same student won
+    throw error;
+  }
+}
+
+export const StandardisationSchema = z.object({
+  mean: z.array(FiniteSchema).min(1).max(64),
+  std: z.array(FiniteSchema.positive()).min(1).max(64),
+});
+export type Standardisation = z.infer<typeof StandardisationSchema>;
+
+export const ModelSchema = z
+  .object({ w: WeightsSchema, b: FiniteSchema, standardisation: StandardisationSchema.nullable() })
+  .refine(
+    (m) =>
+      !m.standardisation ||
+      (m.standardisation.mean.length === m.w.length && m.standardisation.std.length === m.w.length),
+    "standardisation must have one mean and one std per weight",
+  );
+export type Model = z.infer<typeof ModelSchema>;
+
+export const RecordModelUpdateInputSchema = z.object({
+  challengeId: IdSchema,
+  studentId: IdSchema,
+  model: ModelSchema,
+  /** Computed by the server on the public / private test sets, never taken from the client. */
+  publicLogLoss: FiniteSchema.min(0),
+  privateLogLoss: FiniteSchema.min(0),
+  iteration: z.number().int().min(0).max(100_000_000).optional(),
+  /** Also store a replay snapshot (the caller decides the period). */
+  snapshot: z.boolean().default(false),
+});
+export type RecordModelUpdateInput = z.input<typeof RecordModelUpdateInputSchema>;
+
+/**
+ * The hot write, one batch transaction (no interactive round trips): the participant's final model becomes
+ * this one — only while the challenge is live; the best model is replaced only if this public log loss is
+ * strictly lower, by a single conditional UPDATE, so concurrent updates can never replace a better score
+ * with a worse one; optionally a replay snapshot. If the first statement matches nothing (not a
+ * participant, challenge not live) the batch rolls back and the reason is looked up for the typed error.
+ */
+export async function recordModelUpdate(
+  db: Db,
+  input: RecordModelUpdateInput,
+): Promise<{ improved: boolean }> {
+  const data = parseInput(RecordModelUpdateInputSchema, input);
+  const { challengeId, studentId } = data;
+  const { w, b, standardisation } = data.model;
+  const key = { challengeId_studentId: { challengeId, studentId } };
+  const now = new Date();
+  // Prisma.DbNull comes from the shared runtime, so it is the same object for the PostgreSQL client.
+  const standardisationJson = standardisation ?? Prisma.DbNull;
+  const writes = [
+    db.challengeParticipant.update({
+      where: { ...key, challenge: { status: "live" } },
+      data: {
+        updateCount: { increment: 1 },
+        finalW: w,
+        finalB: b,
+        finalStandardisation: standardisationJson,
+        finalPublicLogLoss: data.publicLogLoss,
+        finalPrivateLogLoss: data.privateLogLoss,
+        finalAt: now,
+      },
+      select: { id: true },
+    }),
+    db.challengeParticipant.updateMany({
+      where: {
+        challengeId,
+        studentId,
+        OR: [{ bestPublicLogLoss: null }, { bestPublicLogLoss: { gt: data.publicLogLoss } }],
+      },
+      data: {
+        bestW: w,
+        bestB: b,
+        bestStandardisation: standardisationJson,
+        bestPublicLogLoss: data.publicLogLoss,
+        bestPrivateLogLoss: data.privateLogLoss,
+        bestAt: now,
+      },
+    }),
+  ] as const;
+  try {
+    if (data.snapshot) {
+      const [, best] = await db.$transaction([
+        ...writes,
+        db.challengeSnapshot.create({
+          data: {
+            challenge: { connect: { id: challengeId } },
+            participant: { connect: key },
+            takenAt: now,
+            w,
+            b,
+            publicLogLoss: data.publicLogLoss,
+            iteration: data.iteration ?? null,
+          },
+          select: { id: true },
+        }),
+      ]);
+      return { improved: best.count === 1 };
+    }
+    const [, best] = await db.$transaction([...writes]);
+    return { improved: best.count === 1 };
+  } catch (error) {
+    if (prismaCode(error) !== "P2025") throw error;
+    const participant = await db.challengeParticipant.findUnique({
+      where: key,
+      select: { challenge: { select: { status: true } } },
+    });
+    if (!participant) {
+      throw new DbError("NOT_FOUND", `Student ${studentId} is not in challenge ${challengeId}`, {
+        cause: error,
+      });
+    }
+    throw new DbError("CONFLICT", `Challenge ${challengeId} is ${participant.challenge.status}, not live`, {
+      cause: error,
+    });
+  }
+}
+
+export type StoredModel = Model & { publicLogLoss: number; privateLogLoss: number; at: Date };
+
+export type LeaderboardEntry = ChallengeParticipant & { best: StoredModel | null; final: StoredModel | null };
+
+const JsonWeights = z.array(z.number());
+const JsonStandardisation = StandardisationSchema.nullable();
+
+function storedModel(
+  w: unknown,
+  b: number | null,
+  standardisation: unknown,
+  publicLogLoss: number | null,
+  privateLogLoss: number | null,
+  at: Date | null,
+): StoredModel | null {
+  if (w === null || b === null || publicLogLoss === null || privateLogLoss === null || at === null)
+    return null;
+  return {
+    w: JsonWeights.parse(w),
+    b,
+    standardisation: JsonStandardisation.parse(standardisation ?? null),
+    publicLogLoss,
+    privateLogLoss,
+    at,
+  };
+}
+
+export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
+  return {
+    id: row.id,
+    challengeId: row.challengeId,
+    studentId: row.studentId,
+    nickname: row.nickname,
+    joinedAt: row.joinedAt,
+    updateCount: row.updateCount,
+    best: storedModel(
+      row.bestW,
+      row.bestB,
+      row.bestStandardisation,
+      row.bestPublicLogLoss,
+      row.bestPrivateLogLoss,
+      row.bestAt,
+    ),
+    final: storedModel(
+      row.finalW,
+      row.finalB,
+      row.finalStandardisation,
+      row.finalPublicLogLoss,
+      row.finalPrivateLogLoss,
+      row.finalAt,
+    ),
+  };
+}
+
+export const LEADERBOARD_ORDERS = ["bestPublicLogLoss", "bestPrivateLogLoss", "finalPrivateLogLoss"] as const;
+export type LeaderboardOrder = (typeof LEADERBOARD_ORDERS)[number];
+
+/**
+ * Participants ranked by `orderBy` (lowest first; those without a model last, then by join time).
+ * During the race use bestPublicLogLoss; the private columns are for the reveal after it ends.
+ */
+export async function challengeLeaderboard(
+  db: Db,
+  challengeId: string,
+  orderBy: LeaderboardOrder = "bestPublicLogLoss",
+): Promise<LeaderboardEntry[]> {
+  const rows = await db.challengeParticipant.findMany({
+    where: { challengeId },
+    orderBy: [{ [orderBy]: { sort: "asc", nulls: "last" } }, { joinedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toLeaderboardEntry);
+}
+
+export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string };
+
+/** Every snapshot of the race in time order, for the replay. */
+export async function listChallengeSnapshots(db: Db, challengeId: string): Promise<ChallengeSnapshot[]> {
+  const rows = await db.challengeSnapshot.findMany({
+    where: { challengeId },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    include: { participant: { select: { nickname: true } } },
+  });
+  return rows.map(({ participant, w, ...row }) => ({
+    ...row,
+    w: JsonWeights.parse(w),
+    nickname: participant.nickname,
+  }));
+}
