@@ -83,6 +83,7 @@ export {
   recordQuizAttempt,
   type WrongAnswer,
 } from "./quizzes";
+export { hashSecret, verifySecret } from "./secrets";
 export {
   listTrainingResults,
   type RecordTrainingResultInput,

@@ -1,39 +1,28 @@
 import "server-only";
 import { type Db, type Lesson, upsertLesson } from "@margin/db";
-import { catsOrDogsMeta } from "~/content/cats-or-dogs.meta";
-import type { LessonMeta } from "~/content/lesson-types";
+import { findLesson } from "~/content/lessons";
 
-interface LessonCatalogueEntry {
-  meta: LessonMeta;
-  /** Section keys and titles, in order: progress is recorded against these keys. */
-  sections: readonly { key: string; title: string }[];
-}
-
-/** Lessons by slug. Content files are the source of truth; the database keeps a copy for progress rows. */
-const catalogue: Record<string, LessonCatalogueEntry> = {
-  "cats-or-dogs": { meta: catsOrDogsMeta, sections: [] },
-};
-
-export function lessonEntry(slug: string): LessonCatalogueEntry | undefined {
-  return catalogue[slug];
-}
+export { findLesson as lessonEntry };
 
 const synced = new Map<string, Promise<Lesson>>();
 
-/** Writes the lesson's catalogue row from its content once per process (idempotent upsert). */
+/**
+ * Writes the lesson's catalogue row (sections and objectives, whose keys progress rows refer to) from
+ * its content file, once per process. Content is the source of truth; the upsert is idempotent.
+ */
 export function ensureLesson(db: Db, slug: string): Promise<Lesson> | null {
-  const entry = catalogue[slug];
-  if (!entry) return null;
+  const lesson = findLesson(slug);
+  if (!lesson) return null;
   let pending = synced.get(slug);
   if (!pending) {
-    const { meta, sections } = entry;
+    const { meta, sections } = lesson;
     pending = upsertLesson(db, {
       slug: meta.slug,
       phase: meta.phase,
       session: meta.session,
       title: meta.title,
       minutes: meta.minutes,
-      sections: sections.map(({ key, title }) => ({ key, title })),
+      sections: sections.map(({ id, title }) => ({ key: id, title })),
       objectives: meta.objectives.map(({ id, text }) => ({ key: id, text })),
     });
     pending.catch(() => synced.delete(slug));

@@ -322,6 +322,28 @@ describe("quizzes and progress", () => {
     ).toBe("FORBIDDEN");
   });
 
+  it("records sections a student viewed, idempotently, and refuses unknown sections", async () => {
+    const { code } = await teacherWithClass();
+    const pupil = await student(code);
+    for (let i = 0; i < 2; i += 1) {
+      await pupil.browser.call((api) =>
+        api.progress.mark({ lessonSlug: "cats-or-dogs", sectionKey: "sigmoid", step: "viewed" }),
+      );
+    }
+    await pupil.browser.call((api) =>
+      api.progress.mark({ lessonSlug: "cats-or-dogs", sectionKey: "decision-boundary", step: "completed" }),
+    );
+    const mine = await pupil.browser.call((api) => api.progress.mine({ lessonSlug: "cats-or-dogs" }));
+    expect(mine.sectionsViewed.sort()).toEqual(["decision-boundary", "sigmoid"]);
+    expect(mine.sectionsTotal).toBeGreaterThanOrEqual(10);
+    const unknown = await errorOf(
+      pupil.browser.call((api) =>
+        api.progress.mark({ lessonSlug: "cats-or-dogs", sectionKey: "nope", step: "viewed" }),
+      ),
+    );
+    expect(unknown.code).toBe("BAD_REQUEST");
+  });
+
   it("refuses an unknown question, a wrong answer shape and progress from visitors", async () => {
     const visitor = new TestBrowser();
     const unknown = await errorOf(

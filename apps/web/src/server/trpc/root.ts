@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { authRouter } from "./routers/auth";
+import { challengeRouter } from "./routers/challenge";
 import { classroomRouter } from "./routers/classroom";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   results: resultsRouter,
   realtime: realtimeRouter,
   quiz: quizRouter,
+  challenge: challengeRouter,
   progress: progressRouter,
 });
 

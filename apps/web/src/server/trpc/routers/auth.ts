@@ -1,7 +1,13 @@
-import { createSchool, createStaffUser, findStaffCredentials, getUser } from "@margin/db";
+import {
+  createSchool,
+  createStaffUser,
+  findStaffCredentials,
+  getUser,
+  hashSecret,
+  verifySecret,
+} from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { hashSecret, verifySecret } from "../../auth/password";
 import { FailureLimiter } from "../../auth/rate-limit";
 import { createTRPCRouter, publicProcedure } from "../init";
 

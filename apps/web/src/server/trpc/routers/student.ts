@@ -1,8 +1,7 @@
 import { NicknameSchema } from "@margin/core/protocol";
-import { findStudentForRejoin, isDbError, joinClassroom } from "@margin/db";
+import { findStudentForRejoin, hashSecret, isDbError, joinClassroom, verifySecret } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { hashSecret, verifySecret } from "../../auth/password";
 import { generatePin, PIN_LENGTH } from "../../auth/pin";
 import { FailureLimiter } from "../../auth/rate-limit";
 import { createTRPCRouter, publicProcedure } from "../init";

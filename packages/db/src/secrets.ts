@@ -1,8 +1,7 @@
-import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 /**
- * Argon2id with OWASP's minimum profile (19 MiB, 2 passes, 1 lane): memory-hard, so a stolen table
+ * Credentials are stored only as these hashes (passwords, student PINs). Argon2id with OWASP's minimum profile (19 MiB, 2 passes, 1 lane): memory-hard, so a stolen table
  * is expensive to attack on GPUs. Parameters travel inside the hash, so raising them later is safe.
  */
 // `algorithm: 2` is Argon2id (the package's const enum can't be imported under isolatedModules).

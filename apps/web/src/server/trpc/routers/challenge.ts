@@ -1,0 +1,225 @@
+import { CHALLENGE_DATASET_KINDS, challengeDatasets, type Dataset } from "@margin/core";
+import { signRealtimeToken } from "@margin/core/protocol";
+import {
+  assertCanManageClassroom,
+  CHALLENGE_CONTROLS,
+  CHALLENGE_STATUSES,
+  type Challenge,
+  challengeLeaderboard,
+  challengeRemainingMs,
+  createChallenge,
+  type Db,
+  getChallenge,
+  getClassroom,
+  getUser,
+  listChallenges,
+  transitionChallenge,
+} from "@margin/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { env } from "~/env";
+import type { Session } from "../../auth/session";
+import { createTRPCRouter, publicProcedure, staffProcedure } from "../init";
+import { JoinCodeSchema, managedClassroom } from "./classroom";
+
+const IdInput = z.string().min(1).max(64);
+const TOKEN_TTL_SECONDS = 10 * 60;
+
+/**
+ * The caller's relation to a challenge: its class's teacher/admin, or a student of that class.
+ * Anyone else gets NOT_FOUND, so challenge ids can't be probed.
+ */
+async function challengeFor(
+  db: Db,
+  session: Session | null,
+  challengeId: string,
+): Promise<{ challenge: Challenge; role: "staff" | "student" }> {
+  const notFound = new TRPCError({ code: "NOT_FOUND", message: "No such challenge in your classes" });
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or join your class first" });
+  const challenge = await getChallenge(db, challengeId);
+  if (!challenge) throw notFound;
+  if (session.role === "student") {
+    if (session.cid !== challenge.classroomId) throw notFound;
+    return { challenge, role: "student" };
+  }
+  const classroom = await getClassroom(db, challenge.classroomId);
+  if (!classroom) throw notFound;
+  await assertCanManageClassroom(db, session.uid, classroom).catch(() => {
+    throw notFound;
+  });
+  return { challenge, role: "staff" };
+}
+
+function plainData(data: Dataset) {
+  return { x: Array.from(data.x), y: Array.from(data.y), d: data.d, featureNames: [...data.featureNames] };
+}
+
+/** What any member may know about a challenge. The seed and split sizes stay on the server: with them a
+ * student could regenerate the held-out points. */
+function publicState(challenge: Challenge) {
+  return {
+    id: challenge.id,
+    title: challenge.title,
+    status: challenge.status,
+    controls: challenge.controls,
+    kind: challenge.dataset.kind,
+    durationSeconds: challenge.durationSeconds,
+    remainingMs: challengeRemainingMs(challenge),
+    startedAt: challenge.startedAt,
+    endedAt: challenge.endedAt,
+  };
+}
+
+export const challengeRouter = createTRPCRouter({
+  create: staffProcedure
+    .input(
+      z.object({
+        code: JoinCodeSchema,
+        title: z.string().trim().min(1, "Give the challenge a title").max(120),
+        kind: z.enum(CHALLENGE_DATASET_KINDS),
+        noise: z.number().finite().min(0).max(1),
+        seed: z.number().int().min(0).max(2_147_483_647),
+        trainSize: z.number().int().min(10).max(2_000),
+        testSize: z.number().int().min(10).max(5_000),
+        durationMinutes: z.number().int().min(1).max(120),
+        controls: z.array(z.enum(CHALLENGE_CONTROLS)).max(CHALLENGE_CONTROLS.length),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+      // Held-out points split evenly between the public (live) and private (final) boards, Kaggle-style.
+      const publicTestSize = Math.ceil(input.testSize / 2);
+      const challenge = await createChallenge(ctx.db, {
+        actorId: ctx.session.uid,
+        classroomId: classroom.id,
+        title: input.title,
+        dataset: {
+          kind: input.kind,
+          seed: input.seed,
+          trainSize: input.trainSize,
+          publicTestSize,
+          privateTestSize: input.testSize - publicTestSize,
+          noise: input.noise,
+        },
+        controls: [...new Set(input.controls)],
+        durationSeconds: input.durationMinutes * 60,
+      });
+      return publicState(challenge);
+    }),
+
+  list: staffProcedure.input(z.object({ code: JoinCodeSchema })).query(async ({ ctx, input }) => {
+    const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+    return (await listChallenges(ctx.db, classroom.id)).map(publicState).reverse();
+  }),
+
+  /** The class's current challenge (live or paused, else the newest draft), for students and teachers. */
+  current: publicProcedure.input(z.object({ code: JoinCodeSchema })).query(async ({ ctx, input }) => {
+    const { session } = ctx;
+    if (!session) return null;
+    const classroom = await getClassroom(ctx.db, session.cid ?? "");
+    const own = classroom?.joinCode === input.code ? classroom : null;
+    if (!own) return null;
+    const challenges = await listChallenges(ctx.db, own.id);
+    const active = challenges.filter(
+      (challenge) => challenge.status === "live" || challenge.status === "paused",
+    );
+    const latest = active[active.length - 1];
+    return latest ? publicState(latest) : null;
+  }),
+
+  state: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
+    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+    return publicState(challenge);
+  }),
+
+  /** The training split only: held-out points never leave the server. */
+  trainingData: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
+    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+    return plainData(challengeDatasets(challenge.dataset as Parameters<typeof challengeDatasets>[0]).train);
+  }),
+
+  transition: staffProcedure
+    .input(z.object({ challengeId: IdInput, to: z.enum(CHALLENGE_STATUSES) }))
+    .mutation(async ({ ctx, input }) => {
+      await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const challenge = await transitionChallenge(ctx.db, {
+        actorId: ctx.session.uid,
+        challengeId: input.challengeId,
+        to: input.to,
+      });
+      return publicState(challenge);
+    }),
+
+  /**
+   * Ranked by best public log loss during the race. After the end, the private board: ranked by the
+   * private loss of each student's best model, with the movement against the public ranking.
+   */
+  leaderboard: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
+    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+    const ranked = await challengeLeaderboard(ctx.db, challenge.id, "bestPublicLogLoss");
+    const publicRank = new Map(ranked.map((entry, index) => [entry.studentId, index + 1]));
+    const rows = ranked.map((entry) => ({
+      studentId: entry.studentId,
+      nickname: entry.nickname,
+      updates: entry.updateCount,
+      publicLoss: entry.best?.publicLogLoss ?? null,
+      publicRank: publicRank.get(entry.studentId) ?? null,
+      privateLoss: null as number | null,
+      privateRank: null as number | null,
+    }));
+    if (challenge.status !== "ended") return { revealed: false, rows };
+    const privateOrder = (await challengeLeaderboard(ctx.db, challenge.id, "bestPrivateLogLoss")).map(
+      (entry) => entry.studentId,
+    );
+    const byStudent = new Map(ranked.map((entry) => [entry.studentId, entry]));
+    return {
+      revealed: true,
+      rows: privateOrder.map((studentId, index) => {
+        const entry = byStudent.get(studentId);
+        const row = rows.find((candidate) => candidate.studentId === studentId);
+        return {
+          ...(row ?? {
+            studentId,
+            nickname: entry?.nickname ?? "",
+            updates: 0,
+            publicLoss: null,
+            publicRank: null,
+          }),
+          privateLoss: entry?.best?.privateLogLoss ?? null,
+          privateRank: entry?.best ? index + 1 : null,
+        };
+      }),
+    };
+  }),
+
+  realtimeToken: publicProcedure
+    .input(z.object({ challengeId: IdInput }))
+    .mutation(async ({ ctx, input }) => {
+      const { challenge, role } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const { REALTIME_SECRET, REALTIME_PUBLIC_URL } = env();
+      if (role === "staff") {
+        const claims = {
+          role: "teacher" as const,
+          classroomId: challenge.classroomId,
+          challengeId: challenge.id,
+        };
+        return {
+          token: await signRealtimeToken(claims, REALTIME_SECRET, TOKEN_TTL_SECONDS),
+          url: REALTIME_PUBLIC_URL,
+        };
+      }
+      const student = await getUser(ctx.db, ctx.session?.uid ?? "");
+      if (!student) throw new TRPCError({ code: "UNAUTHORIZED", message: "Join your class again" });
+      const claims = {
+        role: "student" as const,
+        classroomId: challenge.classroomId,
+        challengeId: challenge.id,
+        studentId: student.id,
+        nickname: student.displayName,
+      };
+      return {
+        token: await signRealtimeToken(claims, REALTIME_SECRET, TOKEN_TTL_SECONDS),
+        url: REALTIME_PUBLIC_URL,
+      };
+    }),
+});
