@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { type ProbabilityFn, ProbabilityHeatmap } from "./probability-heatmap";
 
 export interface LabelledPoint {
   x: number;
@@ -27,6 +28,15 @@ export interface ChartBoundary {
   emphasized?: boolean;
 }
 
+/** A boundary that is not a straight line (e.g. the ellipse of a model with squared features). */
+export interface ChartCurve {
+  id: string;
+  name: string;
+  color: string;
+  points: readonly { x: number; y: number }[];
+  description: string;
+}
+
 export interface ScatterBoundaryChartProps {
   title: string;
   points: readonly LabelledPoint[];
@@ -34,6 +44,12 @@ export interface ScatterBoundaryChartProps {
   box: Box;
   classNames?: readonly [string, string];
   axisLabels?: readonly [string, string];
+  /** When given, the model's probability of class 1 is shaded under everything else (σ(z) heat map). */
+  probability?: ProbabilityFn;
+  /** Curved boundaries, drawn like the straight ones. */
+  curves?: readonly ChartCurve[];
+  /** Extra sentence for the text alternative, e.g. the model's accuracy. */
+  summaryExtra?: string;
 }
 
 const CLASS_COLORS = ["var(--ml-cat)", "var(--ml-dog)"] as const;
@@ -49,16 +65,22 @@ export function ScatterBoundaryChart({
   box,
   classNames = ["Cats", "Dogs"],
   axisLabels = ["x₁", "x₂"],
+  probability,
+  curves = [],
+  summaryExtra,
 }: ScatterBoundaryChartProps) {
   const byClass = [points.filter((point) => point.label === 0), points.filter((point) => point.label === 1)];
   const summary = `${title}: ${byClass[0]?.length ?? 0} ${classNames[0].toLowerCase()} and ${
     byClass[1]?.length ?? 0
-  } ${classNames[1].toLowerCase()}, ${boundaries.length} decision ${boundaries.length === 1 ? "boundary" : "boundaries"}.`;
+  } ${classNames[1].toLowerCase()}, ${boundaries.length + curves.length} decision ${
+    boundaries.length + curves.length === 1 ? "boundary" : "boundaries"
+  }${probability ? ", shaded by the model's probability σ(z)" : ""}.${summaryExtra ? ` ${summaryExtra}` : ""}`;
   return (
     <figure className="ml-chart" aria-label={title}>
       <div className="ml-chart-frame" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>
+            {probability ? <ProbabilityHeatmap probability={probability} box={box} /> : null}
             <CartesianGrid stroke="var(--ml-border)" />
             <XAxis
               type="number"
@@ -100,6 +122,18 @@ export function ScatterBoundaryChart({
                 />
               ) : null,
             )}
+            {curves.map((curve) => (
+              <Scatter
+                key={curve.id}
+                name={curve.name}
+                data={curve.points as { x: number; y: number }[]}
+                line={{ stroke: curve.color, strokeWidth: 3 }}
+                lineType="joint"
+                shape={() => <g />}
+                isAnimationActive={false}
+                legendType="none"
+              />
+            ))}
           </ScatterChart>
         </ResponsiveContainer>
       </div>
@@ -113,7 +147,7 @@ export function ScatterBoundaryChart({
             <span className="ml-swatch" style={{ background: CLASS_COLORS[1] }} />
             {classNames[1]}
           </span>
-          {boundaries.map((boundary) => (
+          {[...boundaries, ...curves].map((boundary) => (
             <span key={boundary.id}>
               <span className="ml-swatch" style={{ background: boundary.color, height: 4 }} />
               {boundary.name}
@@ -121,7 +155,10 @@ export function ScatterBoundaryChart({
           ))}
         </span>
         <span className="ml-visually-hidden">
-          {summary} {boundaries.map((boundary) => `${boundary.name}: ${boundary.description}.`).join(" ")}
+          {summary}{" "}
+          {[...boundaries, ...curves]
+            .map((boundary) => `${boundary.name}: ${boundary.description}.`)
+            .join(" ")}
         </span>
       </figcaption>
     </figure>

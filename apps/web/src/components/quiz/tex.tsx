@@ -9,6 +9,5 @@ export function Tex({ tex, display = false }: { tex: string; display?: boolean }
     output: "htmlAndMathml",
   });
   // KaTeX output is generated from our own content strings, never from user input.
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, generated markup
   return <span dangerouslySetInnerHTML={{ __html: html }} />;
 }

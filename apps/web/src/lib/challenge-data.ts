@@ -1,0 +1,68 @@
+import { type Box, type Dataset, datasetFromArrays } from "@margin/core";
+import type { LabelledPoint } from "@margin/ui/scatter-boundary-chart";
+
+export interface PlainDataset {
+  x: number[];
+  y: number[];
+  d: number;
+  featureNames: string[];
+}
+
+/** Rebuilds the typed-array data set the server sent as JSON. */
+export function toDataset(plain: PlainDataset): Dataset {
+  return datasetFromArrays(
+    Float64Array.from(plain.x),
+    Float64Array.from(plain.y),
+    plain.d,
+    plain.featureNames,
+  );
+}
+
+export function toPoints(data: Dataset): LabelledPoint[] {
+  const points: LabelledPoint[] = [];
+  for (let i = 0; i < data.n; i += 1) {
+    points.push({
+      x: data.x[i * data.d] ?? 0,
+      y: data.x[i * data.d + 1] ?? 0,
+      label: data.y[i] === 1 ? 1 : 0,
+    });
+  }
+  return points;
+}
+
+/** A plotting window around the data with 10% margin on each side, rounded outwards. */
+export function boxAround(data: Dataset): Box {
+  let xMin = Number.POSITIVE_INFINITY;
+  let xMax = Number.NEGATIVE_INFINITY;
+  let yMin = Number.POSITIVE_INFINITY;
+  let yMax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < data.n; i += 1) {
+    const x = data.x[i * data.d] ?? 0;
+    const y = data.x[i * data.d + 1] ?? 0;
+    xMin = Math.min(xMin, x);
+    xMax = Math.max(xMax, x);
+    yMin = Math.min(yMin, y);
+    yMax = Math.max(yMax, y);
+  }
+  if (!Number.isFinite(xMin)) return { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+  const padX = (xMax - xMin || 1) * 0.1;
+  const padY = (yMax - yMin || 1) * 0.1;
+  return {
+    xMin: Math.floor(xMin - padX),
+    xMax: Math.ceil(xMax + padX),
+    yMin: Math.floor(yMin - padY),
+    yMax: Math.ceil(yMax + padY),
+  };
+}
+
+export function formatRemaining(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+export const ALERT_TEXT: Record<string, string> = {
+  diverging: "Loss diverging: learning rate too high?",
+  "stuck-at-chance": "Stuck near 0.693: predicting 0.5 everywhere",
+  "confidently-wrong": "Confidently wrong on a point (p ≥ 0.99)",
+  flipped: "Boundary flipped: predicting the wrong class",
+};

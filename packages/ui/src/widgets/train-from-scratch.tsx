@@ -1,0 +1,314 @@
+"use client";
+
+import {
+  accuracy,
+  type Box,
+  type Dataset,
+  decisionBoundary,
+  logLoss,
+  type Model,
+  sigmoid,
+} from "@margin/core";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "../button";
+import { LossChart, type LossPoint } from "../loss-chart";
+import { RangeField } from "../range-field";
+import { type ChartBoundary, type LabelledPoint, ScatterBoundaryChart } from "../scatter-boundary-chart";
+import { Stat, Stats } from "../stat";
+import { FixedNote, fixed, shown, WidgetLayout, type WidgetProps, type WidgetTrainer } from "./widget-kit";
+
+export interface TrainFromScratchState {
+  lr: number;
+  iters: number;
+}
+
+export interface TrainFromScratchProps extends WidgetProps<TrainFromScratchState> {
+  data: Dataset;
+  points: readonly LabelledPoint[];
+  box: Box;
+  trainer: WidgetTrainer;
+  learningRates: readonly number[];
+  iterationChoices: readonly number[];
+  /**
+   * Gradient-descent settings whose optimum is scikit-learn's `LogisticRegression(C)` fit: the same log
+   * loss plus the L2 penalty l2 = 1/(C·N), run to convergence in the worker.
+   */
+  sklearn: { C: number; learningRate: number; iterations: number; l2: number };
+}
+/** The run is cut into about this many worker calls so the boundary visibly moves (about a second). */
+const FRAMES = 60;
+const MAX_CURVE_POINTS = 400;
+
+interface Fit {
+  model: Model;
+  loss: number;
+  accuracy: number;
+}
+
+let runCounter = 0;
+// crypto.randomUUID needs a secure context, and classroom phones often reach the app over plain http.
+const nextRunId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++runCounter}`;
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 16);
+  });
+
+function evaluate(model: Model, data: Dataset): Fit {
+  return { model, loss: logLoss(model, data), accuracy: accuracy(model, data) };
+}
+
+/** A copy at most MAX_CURVE_POINTS long: charts freeze the arrays they receive, so never hand over ours. */
+function thin(points: readonly LossPoint[]): LossPoint[] {
+  if (points.length <= MAX_CURVE_POINTS) return [...points];
+  const stride = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return points.filter((_, index) => index % stride === 0 || index === points.length - 1);
+}
+
+/**
+ * The notebook's loop, run in the trainer worker: w = 0, b = 0, then `iters` full-batch gradient steps.
+ * Slicing the run into frames is exact (gradient descent's only state is w and b), so the final numbers
+ * equal one uninterrupted run, and the notebook's. scikit-learn's fit is the same loss plus an L2 penalty.
+ */
+export function TrainFromScratch({
+  state,
+  onChange,
+  hidden,
+  data,
+  points,
+  box,
+  trainer,
+  learningRates,
+  iterationChoices,
+  sklearn: sklearnSettings,
+}: TrainFromScratchProps) {
+  const { lr, iters } = state;
+  const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
+  const [done, setDone] = useState(0);
+  const [curve, setCurve] = useState<LossPoint[]>([]);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sklearn, setSklearn] = useState<Fit | null>(null);
+  const stop = useRef(false);
+  const active = useRef<string | null>(null);
+
+  useEffect(
+    () => () => {
+      stop.current = true;
+    },
+    [],
+  );
+
+  async function runScratch() {
+    stop.current = false;
+    setRunning(true);
+    setError(null);
+    let current: Model = { w: [0, 0], b: 0 };
+    let completed = 0;
+    const history: LossPoint[] = [];
+    setModel(current);
+    setDone(0);
+    setCurve([]);
+    const chunk = Math.max(1, Math.ceil(iters / FRAMES));
+    try {
+      while (completed < iters && !stop.current) {
+        const runId = nextRunId("scratch");
+        active.current = runId;
+        const result = await trainer.train({
+          runId,
+          // Copies: the worker receives these buffers by transfer, which empties them here.
+          x: data.x.slice(),
+          y: data.y.slice(),
+          d: data.d,
+          learningRate: lr,
+          iterations: Math.min(chunk, iters - completed),
+          initial: current,
+        });
+        result.lossHistory.forEach((loss, index) => {
+          history.push({ iteration: completed + index + 1, loss });
+        });
+        completed += result.iterations;
+        current = result.model;
+        setModel(current);
+        setDone(completed);
+        setCurve(thin(history));
+        if (result.cancelled) break;
+        await nextFrame();
+      }
+      if (!sklearn && !stop.current) {
+        const fit = await trainer.train({
+          runId: nextRunId("sklearn"),
+          x: data.x.slice(),
+          y: data.y.slice(),
+          d: data.d,
+          learningRate: sklearnSettings.learningRate,
+          iterations: sklearnSettings.iterations,
+          l2: sklearnSettings.l2,
+        });
+        setSklearn(evaluate(fit.model, data));
+      }
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      active.current = null;
+      setRunning(false);
+    }
+  }
+
+  function cancel() {
+    stop.current = true;
+    if (active.current) void trainer.cancel(active.current);
+  }
+
+  const scratch = useMemo(() => evaluate(model, data), [model, data]);
+  const probability = useMemo(() => {
+    const [w1 = 0, w2 = 0] = model.w;
+    return (x1: number, x2: number) => sigmoid(w1 * x1 + w2 * x2 + model.b);
+  }, [model]);
+  const lastLoss = curve[curve.length - 1]?.loss;
+  const [w1 = 0, w2 = 0] = model.w;
+  const boundaries: ChartBoundary[] = [
+    {
+      id: "scratch",
+      name: "From scratch",
+      color: "var(--ml-primary)",
+      segment: decisionBoundary(model, box),
+      description: `${fixed(w1, 4)}·x₁ + ${fixed(w2, 4)}·x₂ + ${fixed(model.b, 4)} = 0`,
+      emphasized: true,
+    },
+  ];
+  if (sklearn) {
+    const [s1 = 0, s2 = 0] = sklearn.model.w;
+    boundaries.push({
+      id: "sklearn",
+      name: `scikit-learn (C = ${sklearnSettings.C})`,
+      color: "var(--ml-success)",
+      segment: decisionBoundary(sklearn.model, box),
+      description: `${fixed(s1, 4)}·x₁ + ${fixed(s2, 4)}·x₂ + ${fixed(sklearn.model.b, 4)} = 0`,
+    });
+  }
+  const rateIndex = Math.max(0, learningRates.indexOf(lr));
+  const iterationIndex = Math.max(0, iterationChoices.indexOf(iters));
+  const pinned = [
+    ...(shown(hidden, "lr") ? [] : [{ label: "learning rate", value: String(lr) }]),
+    ...(shown(hidden, "iters") ? [] : [{ label: "iterations", value: String(iters) }]),
+  ];
+
+  return (
+    <div className="ml-stack">
+      <WidgetLayout
+        visual={
+          <ScatterBoundaryChart
+            title="Training from scratch"
+            points={points}
+            box={box}
+            probability={probability}
+            boundaries={boundaries}
+            summaryExtra={`After ${done} of ${iters} steps: log loss ${scratch.loss.toFixed(4)}, accuracy ${Math.round(scratch.accuracy * 100)}%.`}
+          />
+        }
+        controls={
+          <div className="ml-stack">
+            {shown(hidden, "lr") ? (
+              <RangeField
+                label="Learning rate"
+                min={0}
+                max={learningRates.length - 1}
+                step={1}
+                value={rateIndex}
+                onChange={(index) => onChange({ lr: learningRates[index] ?? lr })}
+                format={(index) => String(learningRates[index] ?? lr)}
+                disabled={running}
+              />
+            ) : null}
+            {shown(hidden, "iters") ? (
+              <RangeField
+                label="Iterations"
+                min={0}
+                max={iterationChoices.length - 1}
+                step={1}
+                value={iterationIndex}
+                onChange={(index) => onChange({ iters: iterationChoices[index] ?? iters })}
+                format={(index) => String(iterationChoices[index] ?? iters)}
+                disabled={running}
+              />
+            ) : null}
+            <FixedNote items={pinned} />
+            <div className="ml-row">
+              <Button onClick={() => void runScratch()} disabled={running}>
+                {running ? "Training…" : done > 0 ? "Train again" : "Train"}
+              </Button>
+              {running ? (
+                <Button variant="secondary" onClick={cancel}>
+                  Stop
+                </Button>
+              ) : null}
+            </div>
+            {error ? (
+              <p className="ml-alert" role="alert">
+                {error}
+              </p>
+            ) : null}
+            <Stats>
+              <Stat label={`Step (of ${iters})`} value={String(done)} />
+              <Stat label="Log loss" value={lastLoss === undefined ? "—" : lastLoss.toFixed(4)} />
+              <Stat label="w₁" value={fixed(w1, 4)} />
+              <Stat label="w₂" value={fixed(w2, 4)} />
+              <Stat label="b" value={fixed(model.b, 4)} />
+              <Stat label="Accuracy" value={done > 0 ? `${Math.round(scratch.accuracy * 100)}%` : "—"} />
+            </Stats>
+            <p className="ml-visually-hidden" aria-live="polite">
+              {running
+                ? "Training…"
+                : done > 0
+                  ? `Trained ${done} steps: log loss ${scratch.loss.toFixed(4)}, accuracy ${Math.round(scratch.accuracy * 100)}%.`
+                  : ""}
+            </p>
+          </div>
+        }
+      />
+      <div className="ml-widget-pair">
+        <LossChart title="Log loss per step" points={curve} />
+        <Comparison scratch={done > 0 ? scratch : null} sklearn={sklearn} C={sklearnSettings.C} />
+      </div>
+    </div>
+  );
+}
+
+function Comparison({ scratch, sklearn, C }: { scratch: Fit | null; sklearn: Fit | null; C: number }) {
+  const rows: { label: string; pick: (fit: Fit) => string }[] = [
+    { label: "w₁", pick: (fit) => fixed(fit.model.w[0] ?? 0, 4) },
+    { label: "w₂", pick: (fit) => fixed(fit.model.w[1] ?? 0, 4) },
+    { label: "b", pick: (fit) => fixed(fit.model.b, 4) },
+    { label: "Log loss", pick: (fit) => fit.loss.toFixed(4) },
+    { label: "Accuracy", pick: (fit) => `${Math.round(fit.accuracy * 100)}%` },
+  ];
+  return (
+    <div className="ml-stack ml-compare">
+      <table className="ml-table" aria-label="From scratch versus scikit-learn">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">From scratch</th>
+            <th scope="col">scikit-learn</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{scratch ? row.pick(scratch) : "—"}</td>
+              <td>{sklearn ? row.pick(sklearn) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="ml-field-hint">
+        {sklearn
+          ? `Same boundary direction, smaller weights. scikit-learn adds an L2 penalty by default (C = ${C}): it minimises C·Σ log loss + ½‖w‖², so large weights cost something. Our loop has no penalty; on data this well separated, its weights would keep growing the longer it runs.`
+          : `Train once to fit scikit-learn's equivalent (same data, C = ${C}) beside yours.`}
+      </p>
+    </div>
+  );
+}
