@@ -46,7 +46,7 @@ async function teacherWithClass() {
   return { browser, email, classroom, code: classroom.joinCode };
 }
 
-async function student(code: string, nickname = `Student${(counter += 1)}`) {
+async function student(code: string, nickname = `Student${++counter}`) {
   const browser = new TestBrowser();
   const joined = await browser.call((api) => api.student.join({ code, nickname }));
   return { browser, pin: joined.pin, nickname };

@@ -16,6 +16,7 @@ import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTrainer } from "~/lib/use-trainer";
 import { useTRPC } from "~/trpc/react";
+import { CurrentChallenge } from "./current-challenge";
 
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
@@ -32,6 +33,7 @@ interface Props {
 export function StudentTrainer({ classroomName, code, nickname }: Props) {
   return (
     <AppShell meta={`${classroomName} · ${code}`}>
+      <CurrentChallenge code={code} />
       <Trainer code={code} nickname={nickname} />
     </AppShell>
   );

@@ -11,6 +11,7 @@ import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
+import { ChallengesCard } from "./challenges-card";
 import { ProgressGrid } from "./progress-grid";
 
 interface Props {
@@ -87,7 +88,11 @@ export function TeacherDashboard({ classroomName, code }: Props) {
           <Card title="Join code" description="Students open Margin Lab and enter:">
             <p className="ml-join-code">{code}</p>
           </Card>
-          <Card title="Leaderboard" description="Lowest log loss first, computed by the server.">
+          <ChallengesCard code={code} />
+          <Card
+            title="Practice leaderboard"
+            description="Free practice on the lesson's data, scored by the server."
+          >
             {ranked.length === 0 ? (
               <p className="ml-empty">Waiting for students to train…</p>
             ) : (

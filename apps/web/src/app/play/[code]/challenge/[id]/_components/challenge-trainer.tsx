@@ -1,0 +1,220 @@
+"use client";
+
+import { applyScaler, decisionBoundary, fitScaler, type Model, unscaleModel } from "@margin/core";
+import { AppShell, PageHeader } from "@margin/ui/app-shell";
+import { Button } from "@margin/ui/button";
+import { Card } from "@margin/ui/card";
+import { LossChart, type LossPoint } from "@margin/ui/loss-chart";
+import { RangeField } from "@margin/ui/range-field";
+import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
+import { Stat, Stats } from "@margin/ui/stat";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
+import { describeModel, formatLoss } from "~/lib/format";
+import { useRealtime } from "~/lib/use-realtime";
+import { useTrainer } from "~/lib/use-trainer";
+import { useTRPC } from "~/trpc/react";
+
+const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
+const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
+const SEND_INTERVAL_MS = 150;
+
+interface Props {
+  code: string;
+  challengeId: string;
+  nickname: string;
+}
+
+export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
+  const trpc = useTRPC();
+  const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
+  const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
+  const leaderboard = useQuery({
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
+    refetchInterval: 3_000,
+  });
+  const getTrainer = useTrainer();
+  const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
+  const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(500));
+  const [standardise, setStandardise] = useState(true);
+  const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
+  const [curve, setCurve] = useState<LossPoint[]>([]);
+  const [running, setRunning] = useState(false);
+  const [publicLoss, setPublicLoss] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const lastSent = useRef(0);
+
+  const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
+  const getCredentials = useCallback(
+    () => tokenMutation.mutateAsync({ challengeId }),
+    [tokenMutation.mutateAsync, challengeId],
+  );
+  const { socket, status: link } = useRealtime(getCredentials, () => {});
+
+  const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
+  const points = useMemo(() => (data ? toPoints(data) : []), [data]);
+  const box = useMemo(() => (data ? boxAround(data) : { xMin: -6, xMax: 6, yMin: -6, yMax: 6 }), [data]);
+  const challenge = state.data;
+  const allowed = new Set(challenge?.controls ?? []);
+  const live = challenge?.status === "live";
+
+  const send = useCallback(
+    (raw: Model, iteration: number, force = false) => {
+      const now = performance.now();
+      if (!socket?.connected || (!force && now - lastSent.current < SEND_INTERVAL_MS)) return;
+      lastSent.current = now;
+      const [w1 = 0, w2 = 0] = raw.w;
+      socket.emit("boundary:update", { w: [w1, w2], b: raw.b, iteration }, (ack) => {
+        if (ack.ok) {
+          setPublicLoss(ack.data.loss);
+          setRefusal(null);
+        } else {
+          setRefusal(ack.error.message);
+        }
+      });
+    },
+    [socket],
+  );
+
+  async function train() {
+    if (!data) return;
+    const learningRate = allowed.has("learningRate") ? (LEARNING_RATES[rateIndex] ?? 0.1) : 0.1;
+    const iterations = allowed.has("iterations") ? (ITERATIONS[iterationIndex] ?? 500) : 500;
+    // Standardising helps gradient descent on features with different units (kg vs cm); the model is
+    // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
+    const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;
+    const trainingSet = scaler ? applyScaler(scaler, data) : data;
+    const toRaw = (fitted: Model) => (scaler ? unscaleModel(fitted, scaler) : fitted);
+    setRunning(true);
+    setCurve([]);
+    try {
+      const result = await getTrainer().train(
+        {
+          runId: crypto.randomUUID(),
+          x: trainingSet.x.slice(),
+          y: trainingSet.y.slice(),
+          d: trainingSet.d,
+          learningRate,
+          iterations,
+        },
+        (progress) => {
+          const raw = toRaw(progress.model);
+          setModel(raw);
+          setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
+          send(raw, progress.iteration);
+        },
+      );
+      const raw = toRaw(result.model);
+      setModel(raw);
+      send(raw, result.iterations, true);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const ownRow = leaderboard.data?.rows.find((row) => row.nickname === nickname);
+  const statusText =
+    challenge?.status === "draft"
+      ? "Waiting for your teacher to start the challenge."
+      : challenge?.status === "paused"
+        ? "Paused by your teacher: updates aren't scored right now."
+        : challenge?.status === "ended"
+          ? "The challenge has ended. Final results are on your teacher's screen."
+          : null;
+
+  return (
+    <AppShell meta={`${code} · live link: ${link}`}>
+      <PageHeader eyebrow={`Challenge · ${nickname}`} title={challenge?.title ?? "Challenge"}>
+        Train on these points. Your score is log loss on held-out points only the server knows.
+      </PageHeader>
+      {statusText ? (
+        <p className="ml-alert" role="status" style={{ marginBottom: 16 }}>
+          {statusText}
+        </p>
+      ) : null}
+      <div className="ml-grid ml-grid-sidebar">
+        <Card title="Training data and your boundary">
+          <ScatterBoundaryChart
+            title="Challenge training data with your boundary"
+            points={points}
+            box={box}
+            axisLabels={(training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string]}
+            boundaries={[
+              {
+                id: "mine",
+                name: "Your boundary",
+                color: "var(--ml-primary)",
+                segment: decisionBoundary(model, box),
+                description: describeModel(model.w, model.b),
+                emphasized: true,
+              },
+            ]}
+          />
+        </Card>
+        <div className="ml-stack">
+          <Card title="Your score">
+            <Stats>
+              <Stat label="Public log loss" value={publicLoss === null ? "—" : formatLoss(publicLoss)} />
+              <Stat
+                label="Rank"
+                value={
+                  ownRow?.publicRank ? `${ownRow.publicRank} of ${leaderboard.data?.rows.length ?? 0}` : "—"
+                }
+              />
+              <Stat label="Time left" value={challenge ? formatRemaining(challenge.remainingMs) : "—"} />
+            </Stats>
+            {refusal ? <p className="ml-field-error">{refusal}</p> : null}
+          </Card>
+          <Card title="Training">
+            <div className="ml-stack">
+              {allowed.has("learningRate") ? (
+                <RangeField
+                  label="Learning rate"
+                  min={0}
+                  max={LEARNING_RATES.length - 1}
+                  step={1}
+                  value={rateIndex}
+                  onChange={setRateIndex}
+                  format={(index) => String(LEARNING_RATES[index])}
+                  disabled={running}
+                />
+              ) : null}
+              {allowed.has("iterations") ? (
+                <RangeField
+                  label="Steps"
+                  min={0}
+                  max={ITERATIONS.length - 1}
+                  step={1}
+                  value={iterationIndex}
+                  onChange={setIterationIndex}
+                  format={(index) => String(ITERATIONS[index])}
+                  disabled={running}
+                />
+              ) : null}
+              {allowed.has("standardise") ? (
+                <label className="ml-row" style={{ gap: 8 }}>
+                  <input
+                    type="checkbox"
+                    checked={standardise}
+                    disabled={running}
+                    onChange={(event) => setStandardise(event.target.checked)}
+                  />
+                  Standardise features
+                </label>
+              ) : null}
+              <Button onClick={train} disabled={running || !live || !data}>
+                {running ? "Training…" : "Train"}
+              </Button>
+            </div>
+          </Card>
+        </div>
+      </div>
+      <div style={{ marginTop: 24 }}>
+        <Card title="Training loss" description="Log loss on the training points after every step.">
+          <LossChart title="Training loss" points={curve} />
+        </Card>
+      </div>
+    </AppShell>
+  );
+}

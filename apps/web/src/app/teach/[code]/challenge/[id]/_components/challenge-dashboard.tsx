@@ -1,0 +1,187 @@
+"use client";
+
+import { decisionBoundary } from "@margin/core";
+import type { StudentBoundary } from "@margin/core/protocol";
+import { AppShell, PageHeader } from "@margin/ui/app-shell";
+import { Button } from "@margin/ui/button";
+import { Card } from "@margin/ui/card";
+import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { ALERT_TEXT, boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
+import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
+import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
+import { useTRPC } from "~/trpc/react";
+
+interface Props {
+  code: string;
+  classroomName: string;
+  challengeId: string;
+}
+
+type Live = StudentBoundary & { color: string };
+
+export function ChallengeDashboard({ code, classroomName, challengeId }: Props) {
+  const trpc = useTRPC();
+  const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
+  const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
+  const leaderboard = useQuery({
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
+    refetchInterval: 2_000,
+  });
+  const transition = useMutation(
+    trpc.challenge.transition.mutationOptions({ onSuccess: () => void state.refetch() }),
+  );
+  const [live, setLive] = useState<Map<string, Live>>(new Map());
+
+  const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
+  const getCredentials = useCallback(
+    () => tokenMutation.mutateAsync({ challengeId }),
+    [tokenMutation.mutateAsync, challengeId],
+  );
+  const setup = useCallback((socket: RealtimeSocket) => {
+    socket.on("boundaries:updated", (batch) => {
+      setLive((previous) => {
+        const next = new Map(previous);
+        for (const boundary of batch) {
+          const color =
+            previous.get(boundary.studentId)?.color ??
+            BOUNDARY_COLORS[next.size % BOUNDARY_COLORS.length] ??
+            "#333";
+          next.set(boundary.studentId, { ...boundary, color });
+        }
+        return next;
+      });
+    });
+  }, []);
+  const { status: link } = useRealtime(getCredentials, setup);
+
+  const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
+  const points = useMemo(() => (data ? toPoints(data) : []), [data]);
+  const box = useMemo(() => (data ? boxAround(data) : { xMin: -6, xMax: 6, yMin: -6, yMax: 6 }), [data]);
+  const challenge = state.data;
+  const board = leaderboard.data;
+  const axis = (training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string];
+
+  const boundaries = [...live.values()].map((student) => ({
+    id: student.studentId,
+    name: student.nickname,
+    color: student.color,
+    segment: decisionBoundary(student, box),
+    description: `${describeModel(student.w, student.b)}, public log loss ${formatLoss(student.loss)}`,
+  }));
+
+  const act = (to: "live" | "paused" | "ended") => transition.mutate({ challengeId, to });
+
+  return (
+    <AppShell meta={`${classroomName} · live link: ${link}`}>
+      <PageHeader eyebrow={`Challenge · join code ${code}`} title={challenge?.title ?? "Challenge"}>
+        Students train on the points below; the leaderboard ranks log loss on held-out points they never see.
+      </PageHeader>
+      <Card>
+        <div className="ml-row" style={{ justifyContent: "space-between" }}>
+          <div className="ml-row">
+            <span
+              className={`ml-badge ${challenge?.status === "live" ? "ml-badge-success" : "ml-badge-muted"}`}
+            >
+              {challenge?.status ?? "…"}
+            </span>
+            {challenge ? (
+              <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 700 }}>
+                {formatRemaining(challenge.remainingMs)} left
+              </span>
+            ) : null}
+          </div>
+          <div className="ml-row">
+            {challenge?.status === "draft" ? <Button onClick={() => act("live")}>Start</Button> : null}
+            {challenge?.status === "live" ? (
+              <Button variant="secondary" onClick={() => act("paused")}>
+                Pause
+              </Button>
+            ) : null}
+            {challenge?.status === "paused" ? <Button onClick={() => act("live")}>Resume</Button> : null}
+            {challenge?.status === "live" || challenge?.status === "paused" ? (
+              <Button variant="secondary" onClick={() => act("ended")}>
+                End and reveal
+              </Button>
+            ) : null}
+          </div>
+        </div>
+        {transition.error ? <p className="ml-field-error">{transition.error.message}</p> : null}
+      </Card>
+      <div className="ml-grid ml-grid-sidebar" style={{ marginTop: 24 }}>
+        <Card title="Everyone's boundary">
+          <ScatterBoundaryChart
+            title="Training data with every student's boundary"
+            points={points}
+            box={box}
+            boundaries={boundaries}
+            classNames={["Cats", "Dogs"]}
+            axisLabels={axis}
+          />
+        </Card>
+        <Card
+          title={board?.revealed ? "Final leaderboard (private)" : "Leaderboard (public)"}
+          description={
+            board?.revealed
+              ? "Ranked on the private held-out points; arrows show movement from the public board."
+              : "Best public held-out log loss per student, scored by the server."
+          }
+        >
+          {!board || board.rows.length === 0 ? (
+            <p className="ml-empty">No one has joined yet.</p>
+          ) : (
+            <table
+              className="ml-table"
+              aria-label={board.revealed ? "Final leaderboard" : "Challenge leaderboard"}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Student</th>
+                  <th scope="col">{board.revealed ? "Private loss" : "Public loss"}</th>
+                  {board.revealed ? <th scope="col">Move</th> : <th scope="col">Updates</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {board.rows.map((row, index) => {
+                  const alerts = live.get(row.studentId)?.alerts ?? [];
+                  const move = row.publicRank && row.privateRank ? row.publicRank - row.privateRank : 0;
+                  return (
+                    <tr key={row.studentId}>
+                      <td>{(board.revealed ? row.privateRank : row.publicRank) ?? index + 1}</td>
+                      <td>
+                        {row.nickname}
+                        {alerts.map((alert) => (
+                          <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
+                            {ALERT_TEXT[alert] ?? alert}
+                          </span>
+                        ))}
+                      </td>
+                      <td>
+                        {board.revealed
+                          ? row.privateLoss === null
+                            ? "—"
+                            : formatLoss(row.privateLoss)
+                          : row.publicLoss === null
+                            ? "—"
+                            : formatLoss(row.publicLoss)}
+                      </td>
+                      {board.revealed ? (
+                        <td aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}>
+                          {move > 0 ? `▲ ${move}` : move < 0 ? `▼ ${-move}` : "="}
+                        </td>
+                      ) : (
+                        <td>{row.updates}</td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      </div>
+    </AppShell>
+  );
+}
