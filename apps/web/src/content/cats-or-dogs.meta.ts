@@ -13,15 +13,29 @@ export const catsOrDogsMeta = {
   objectives: [
     {
       id: "sigmoid",
+      short: "Sigmoid",
       text: "Explain why linear regression fails for classification and how the sigmoid fixes it",
     },
     {
       id: "log-loss",
+      short: "Log loss",
       text: "Derive log loss (binary cross-entropy) and explain why MSE fails for classification",
     },
-    { id: "from-scratch", text: "Implement logistic regression in numpy from scratch" },
-    { id: "decision-boundary", text: "Find and interpret the decision boundary w·x + b = 0" },
-    { id: "scikit-learn", text: "Train the same model with scikit-learn and explain the difference" },
+    {
+      id: "from-scratch",
+      short: "From scratch",
+      text: "Implement logistic regression in numpy from scratch",
+    },
+    {
+      id: "decision-boundary",
+      short: "Decision boundary",
+      text: "Find and interpret the decision boundary w·x + b = 0",
+    },
+    {
+      id: "scikit-learn",
+      short: "scikit-learn",
+      text: "Train the same model with scikit-learn and explain the difference",
+    },
   ],
 } as const satisfies LessonMeta;
 

@@ -3,6 +3,8 @@ export interface LessonObjective {
   /** Stable id used by quizzes and progress records; never rename one that has data. */
   id: string;
   text: string;
+  /** A few words for table headers and badges. */
+  short: string;
 }
 
 export interface LessonMeta {

@@ -74,7 +74,7 @@ export const progressRouter = createTRPCRouter({
       ]);
       const objectives = lessonEntry(lesson.slug)?.meta.objectives ?? [];
       return {
-        objectives: objectives.map(({ id, text }) => ({ key: id, text })),
+        objectives: objectives.map(({ id, text, short }) => ({ key: id, text, short })),
         students: enrollments.map((enrollment) => {
           const own = rows.filter((row) => row.studentId === enrollment.studentId);
           const statusOf = (key: string): ObjectiveStatus => {

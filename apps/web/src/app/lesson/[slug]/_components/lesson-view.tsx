@@ -50,7 +50,11 @@ export function LessonView({
                 ))}
               </ol>
             </nav>
-            {isStudent ? <MyProgress lessonSlug={meta.slug} /> : null}
+            {isStudent ? (
+              <div style={{ marginTop: 24 }}>
+                <MyProgress lessonSlug={meta.slug} />
+              </div>
+            ) : null}
           </header>
           {lesson.sections.map((section) => (
             <SectionView key={section.id} lesson={lesson} section={section} params={params} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { decisionBoundary, type Model } from "@margin/core";
+import { decisionBoundary, type Model, sigmoid } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -121,6 +121,9 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
       <div className="ml-grid ml-grid-sidebar">
         <Card title="Your model on the lesson's data">
           <ScatterBoundaryChart
+            probability={(x1: number, x2: number) =>
+              sigmoid((model.w[0] ?? 0) * x1 + (model.w[1] ?? 0) * x2 + model.b)
+            }
             title="Lesson data with your decision boundary"
             points={points}
             box={LESSON_BOX}

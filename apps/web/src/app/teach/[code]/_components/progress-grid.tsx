@@ -35,7 +35,7 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
                 <th scope="col">Student</th>
                 {data.objectives.map((objective) => (
                   <th scope="col" key={objective.key} title={objective.text}>
-                    {objective.key}
+                    {objective.short}
                   </th>
                 ))}
                 <th scope="col">Mastered</th>

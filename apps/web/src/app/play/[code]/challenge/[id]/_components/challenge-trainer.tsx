@@ -1,6 +1,6 @@
 "use client";
 
-import { applyScaler, decisionBoundary, fitScaler, type Model, unscaleModel } from "@margin/core";
+import { applyScaler, decisionBoundary, fitScaler, type Model, sigmoid, unscaleModel } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -136,6 +136,9 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
       <div className="ml-grid ml-grid-sidebar">
         <Card title="Training data and your boundary">
           <ScatterBoundaryChart
+            probability={(x1: number, x2: number) =>
+              sigmoid((model.w[0] ?? 0) * x1 + (model.w[1] ?? 0) * x2 + model.b)
+            }
             title="Challenge training data with your boundary"
             points={points}
             box={box}
