@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["src/**/*.test.ts"], testTimeout: 15_000 },
+  // Migrating a fresh PostgreSQL database with the real `prisma migrate deploy` takes ~10 s.
+  test: { include: ["src/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 120_000 },
 });

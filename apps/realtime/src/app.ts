@@ -1,14 +1,18 @@
 import type { Server as HttpServer } from "node:http";
-import { type Dataset, seedBlobs } from "@margin/core";
-import { verifyRealtimeToken } from "@margin/core/protocol";
+import { type Dataset, isCoreError, seedBlobs } from "@margin/core";
+import { type RealtimeClaims, verifyRealtimeToken } from "@margin/core/protocol";
+import { type Db, isDbError, joinChallenge } from "@margin/db";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { BoundaryBatcher } from "./batcher";
-import type { RealtimeContext, RealtimeServer } from "./context";
+import { ChallengeRegistry } from "./challenges";
+import type { ChallengeServices, RealtimeContext, RealtimeServer } from "./context";
 import { registerBoundaryHandlers } from "./handlers/boundary";
+import { registerLeaderboardHandlers } from "./handlers/leaderboard";
 import { registerPresenceHandlers } from "./handlers/presence";
 import { jsonLogger, type Logger } from "./logger";
+import { databaseSink, ModelWriter, type WriterStats, workerSink } from "./persistence";
 import { rooms } from "./rooms";
 
 export interface RealtimeDeps {
@@ -16,18 +20,37 @@ export interface RealtimeDeps {
   corsOrigins: string[];
   /** With a URL, several processes share rooms through Redis; without, one in-memory process. */
   redisUrl?: string;
+  /** Challenge mode (tokens with a challengeId) needs the database; without it such tokens are refused. */
+  db?: Db;
+  /**
+   * With a URL, scored models are written in a worker thread with its own connection (production: keeps
+   * Prisma's CPU off the relay's event loop); without, through `db` in this thread (tests).
+   */
+  databaseUrl?: string;
   scoringData?: Dataset;
   /** How often teacher dashboards receive a batch (ms). */
   flushIntervalMs?: number;
   rateLimit?: { burst: number; perSecond: number };
+  /** How stale a challenge's status may be (ms): a pause stops scoring within this time on every process. */
+  statusTtlMs?: number;
+  /** Write-behind period of scored models (ms) and the per-participant replay snapshot period (ms). */
+  persistIntervalMs?: number;
+  snapshotIntervalMs?: number;
   logger?: Logger;
 }
 
 export interface RealtimeHandle {
   io: RealtimeServer;
-  /** Flushes pending batches, disconnects everyone and closes Redis connections. */
-  close(): Promise<void>;
+  /** Writes every pending model now (tests; the timer does it every persistIntervalMs). */
+  flushWrites(): Promise<void>;
+  /**
+   * Graceful stop: refuses new connections, disconnects everyone, flushes teacher batches and pending
+   * model writes, closes Redis connections. The database client is the caller's to disconnect.
+   */
+  close(): Promise<WriterStats | null>;
 }
+
+class Refusal extends Error {}
 
 export async function createRealtimeServer(
   httpServer: HttpServer,
@@ -51,9 +74,40 @@ export async function createRealtimeServer(
     io.adapter(createAdapter(pub, sub));
   }
 
-  const batcher = new BoundaryBatcher(deps.flushIntervalMs ?? 100, (classroomId, boundaries) => {
-    io.to(rooms.teachers(classroomId)).emit("boundaries:updated", boundaries);
+  const batcher = new BoundaryBatcher(deps.flushIntervalMs ?? 100, (teacherRoom, boundaries) => {
+    io.to(teacherRoom).emit("boundaries:updated", boundaries);
   });
+
+  const statusTtlMs = deps.statusTtlMs ?? 1000;
+  let challenges: ChallengeServices | undefined;
+  let statusPoller: NodeJS.Timeout | undefined;
+  let closeSink: (() => Promise<void>) | undefined;
+  if (deps.db) {
+    const db = deps.db;
+    const registry = new ChallengeRegistry(db, statusTtlMs, logger, (challenge, from) => {
+      logger.info("challenge.transition", { challengeId: challenge.id, from, to: challenge.status });
+      // Every process notices on its own, so each tells only its own sockets.
+      io.local.to(rooms.challenge(challenge.id)).emit("challenge:status", {
+        challengeId: challenge.id,
+        status: challenge.status,
+      });
+    });
+    const worker = deps.databaseUrl ? workerSink(deps.databaseUrl, logger) : undefined;
+    closeSink = worker?.close;
+    const writer = new ModelWriter(worker?.sink ?? databaseSink(db, logger), {
+      intervalMs: deps.persistIntervalMs ?? 1000,
+      snapshotIntervalMs: deps.snapshotIntervalMs ?? 5000,
+    });
+    challenges = { db, registry, writer };
+    // Rooms with nobody sending still hear about pauses and ends.
+    statusPoller = setInterval(() => {
+      for (const id of registry.ids()) {
+        if (io.of("/").adapter.rooms.get(rooms.challenge(id))?.size)
+          void registry.current(id).catch(() => {});
+      }
+    }, statusTtlMs);
+    statusPoller.unref();
+  }
 
   const context: RealtimeContext = {
     io,
@@ -61,7 +115,34 @@ export async function createRealtimeServer(
     scoringData: deps.scoringData ?? seedBlobs(),
     logger,
     rateLimit: deps.rateLimit ?? { burst: 20, perSecond: 10 },
+    challenges,
   };
+
+  /** Challenge mode: the challenge must exist in the token's class; students join it (idempotent). */
+  async function admit(claims: RealtimeClaims): Promise<void> {
+    if (!claims.challengeId) return;
+    if (!challenges) throw new Refusal("forbidden: challenges are unavailable on this server");
+    let challenge: Awaited<ReturnType<ChallengeRegistry["current"]>>;
+    try {
+      challenge = await challenges.registry.current(claims.challengeId);
+    } catch (error) {
+      if (isCoreError(error)) throw new Refusal("forbidden: this challenge's data set is not supported");
+      throw error;
+    }
+    if (!challenge || challenge.classroomId !== claims.classroomId) {
+      throw new Refusal("forbidden: no such challenge in this class");
+    }
+    if (claims.role !== "student") return;
+    try {
+      await joinChallenge(challenges.db, { challengeId: claims.challengeId, studentId: claims.studentId });
+    } catch (error) {
+      if (isDbError(error))
+        throw new Refusal(
+          `forbidden: ${error.code === "CONFLICT" ? "the challenge has ended" : "not a student of this class"}`,
+        );
+      throw error;
+    }
+  }
 
   io.use(async (socket, next) => {
     const verified = await verifyRealtimeToken(socket.handshake.auth?.token, deps.secret);
@@ -70,23 +151,57 @@ export async function createRealtimeServer(
       next(new Error(`unauthorized: ${verified.reason}`));
       return;
     }
-    socket.data.claims = verified.claims;
+    const { claims } = verified;
+    try {
+      await admit(claims);
+    } catch (error) {
+      const refusal = error instanceof Refusal;
+      const message = refusal ? error.message : "unavailable: try again shortly";
+      logger.warn("connection.refused", {
+        reason: message,
+        role: claims.role,
+        classroomId: claims.classroomId,
+        challengeId: claims.challengeId,
+        detail: refusal ? undefined : (error as Error).message,
+      });
+      next(new Error(message));
+      return;
+    }
+    socket.data.claims = claims;
     next();
   });
 
   io.on("connection", (socket) => {
     const { claims } = socket.data;
-    logger.info("connection", { role: claims.role, classroomId: claims.classroomId, socketId: socket.id });
+    logger.info("connection", {
+      role: claims.role,
+      classroomId: claims.classroomId,
+      challengeId: claims.challengeId,
+      socketId: socket.id,
+    });
     registerPresenceHandlers(socket, context);
     registerBoundaryHandlers(socket, context);
+    registerLeaderboardHandlers(socket, context);
+    if (claims.challengeId && challenges) {
+      void challenges.registry.current(claims.challengeId).then((challenge) => {
+        if (challenge)
+          socket.emit("challenge:status", { challengeId: challenge.id, status: challenge.status });
+      });
+    }
   });
 
   return {
     io,
+    flushWrites: () => challenges?.writer.flush() ?? Promise.resolve(),
     async close() {
-      batcher.stop();
+      if (statusPoller) clearInterval(statusPoller);
       await io.close();
+      batcher.stop();
+      const stats = (await challenges?.writer.close()) ?? null;
+      if (stats) logger.info("persist.closed", { ...stats });
+      await closeSink?.();
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+      return stats;
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { StudentBoundary } from "@margin/core/protocol";
 
 /**
- * Collects the latest boundary per student per class and flushes them together, so a dashboard gets
- * at most one message per interval however many students are training.
+ * Collects the latest boundary per student per teacher room and flushes them together, so a dashboard
+ * gets at most one message per interval however many students are training.
  */
 export class BoundaryBatcher {
   private readonly pending = new Map<string, Map<string, StudentBoundary>>();
@@ -10,28 +10,28 @@ export class BoundaryBatcher {
 
   constructor(
     intervalMs: number,
-    private readonly flushClass: (classroomId: string, boundaries: StudentBoundary[]) => void,
+    private readonly flushRoom: (teacherRoom: string, boundaries: StudentBoundary[]) => void,
   ) {
     this.timer = setInterval(() => this.flush(), intervalMs);
     this.timer.unref();
   }
 
-  add(classroomId: string, boundary: StudentBoundary): void {
-    let byStudent = this.pending.get(classroomId);
+  add(teacherRoom: string, boundary: StudentBoundary): void {
+    let byStudent = this.pending.get(teacherRoom);
     if (!byStudent) {
       byStudent = new Map();
-      this.pending.set(classroomId, byStudent);
+      this.pending.set(teacherRoom, byStudent);
     }
     byStudent.set(boundary.studentId, boundary);
   }
 
-  forget(classroomId: string, studentId: string): void {
-    this.pending.get(classroomId)?.delete(studentId);
+  forget(teacherRoom: string, studentId: string): void {
+    this.pending.get(teacherRoom)?.delete(studentId);
   }
 
   flush(): void {
-    for (const [classroomId, byStudent] of this.pending) {
-      if (byStudent.size > 0) this.flushClass(classroomId, [...byStudent.values()]);
+    for (const [teacherRoom, byStudent] of this.pending) {
+      if (byStudent.size > 0) this.flushRoom(teacherRoom, [...byStudent.values()]);
     }
     this.pending.clear();
   }

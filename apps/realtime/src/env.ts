@@ -1,3 +1,4 @@
+import { defaultDatabaseUrl } from "@margin/db";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -13,6 +14,11 @@ const EnvSchema = z.object({
     .transform((value) => value.split(",").map((origin) => origin.trim()))
     .pipe(z.array(z.url("WEB_ORIGIN must be a comma-separated list of URLs")).min(1)),
   REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
+  /** The web app's database (challenges, participants, scores): a file: or postgres:// URL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: or postgres:// URL")
+    .default(() => defaultDatabaseUrl()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

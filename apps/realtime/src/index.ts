@@ -1,45 +1,46 @@
-import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDb, migrateDatabase, providerOf } from "@margin/db";
 import { createRealtimeServer } from "./app";
 import { readEnv } from "./env";
+import { createHttpServer } from "./http";
 import { jsonLogger } from "./logger";
 
 const env = readEnv();
 const logger = jsonLogger();
 let ready = false;
 
-const httpServer = createServer((request, response) => {
-  // Socket.IO answers its own path; these two are for load balancers and orchestrators.
-  if (request.url === "/health") {
-    response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
-  } else if (request.url === "/ready") {
-    response
-      .writeHead(ready ? 200 : 503, { "content-type": "application/json" })
-      .end(JSON.stringify({ ready }));
-  } else {
-    response.writeHead(404).end();
-  }
-});
-
+await migrateDatabase(env.DATABASE_URL);
+const db = createDb(env.DATABASE_URL);
+const httpServer = createHttpServer(() => ready);
 const realtime = await createRealtimeServer(httpServer, {
   secret: env.REALTIME_SECRET,
   corsOrigins: env.WEB_ORIGIN,
   redisUrl: env.REDIS_URL,
+  db,
+  databaseUrl: env.DATABASE_URL,
   logger,
 });
 
 httpServer.listen(env.REALTIME_PORT, env.REALTIME_HOST, () => {
   ready = true;
   logger.info("listening", {
-    port: env.REALTIME_PORT,
+    port: (httpServer.address() as AddressInfo).port,
     host: env.REALTIME_HOST,
     redis: Boolean(env.REDIS_URL),
+    database: providerOf(env.DATABASE_URL),
+    pid: process.pid,
   });
 });
 
+let stopping = false;
 async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   ready = false;
   logger.info("shutdown", { signal });
-  await realtime.close();
+  const stats = await realtime.close();
+  await db.$disconnect();
+  logger.info("shutdown.complete", { signal, pendingWrites: stats?.pending ?? 0 });
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,18 +1,37 @@
-import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ChallengeDatasetSpec } from "@margin/core";
 import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { type ClaimsInput, signRealtimeToken } from "@margin/core/protocol";
+import {
+  createChallenge,
+  createClassroom,
+  createDb,
+  createSchool,
+  createStaffUser,
+  type Db,
+  joinClassroom,
+  migrateDatabase,
+  transitionChallenge,
+} from "@margin/db";
 import { io as connect, type Socket } from "socket.io-client";
-import { createRealtimeServer, type RealtimeDeps } from "./app";
+import { createRealtimeServer, type RealtimeDeps, type RealtimeHandle } from "./app";
+import { createHttpServer } from "./http";
 import { silentLogger } from "./logger";
 
 export const TEST_SECRET = "integration-test-secret-0123456789abcdef";
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type TestServer = Awaited<ReturnType<typeof startServer>>;
 
-/** A real realtime server on an ephemeral port. */
+/** A real realtime server on an ephemeral port, with /health and /ready. */
 export async function startServer(overrides: Partial<RealtimeDeps> = {}) {
-  const httpServer = createServer();
-  const handle = await createRealtimeServer(httpServer, {
+  let ready = false;
+  const httpServer: HttpServer = createHttpServer(() => ready);
+  const handle: RealtimeHandle = await createRealtimeServer(httpServer, {
     secret: TEST_SECRET,
     corsOrigins: ["http://localhost:3000"],
     logger: silentLogger,
@@ -20,18 +39,22 @@ export async function startServer(overrides: Partial<RealtimeDeps> = {}) {
     ...overrides,
   });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  ready = true;
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
     url,
+    handle,
     async close() {
-      await handle.close();
+      ready = false;
+      const stats = await handle.close();
       httpServer.close();
+      return stats;
     },
   };
 }
 
-export async function tokenFor(claims: ClaimsInput, secret = TEST_SECRET): Promise<string> {
-  return signRealtimeToken(claims, secret, 60);
+export async function tokenFor(claims: ClaimsInput, secret = TEST_SECRET, ttlSeconds = 60): Promise<string> {
+  return signRealtimeToken(claims, secret, ttlSeconds);
 }
 
 /** Connects and resolves once connected, or rejects with the server's refusal. */
@@ -64,4 +87,141 @@ export function student(studentId: string, nickname = studentId, classroomId = "
 
 export function teacher(classroomId = "class-a"): ClaimsInput {
   return { role: "teacher", classroomId };
+}
+
+export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await wait(50);
+  }
+}
+
+export type DatabaseKind = "sqlite" | "postgresql";
+export const DATABASE_KINDS: DatabaseKind[] = ["sqlite", "postgresql"];
+
+/**
+ * A fresh, migrated database (real `prisma migrate deploy`): a SQLite file in a temp dir, or a
+ * `margin_rt_<random>` PostgreSQL database on the machine's server. Unreachable PostgreSQL fails the run.
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
+  let url: string;
+  let dropStore: () => Promise<void>;
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "margin-realtime-test-"));
+    url = `file:${path.join(dir, "test.db")}`;
+    dropStore = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const adminUrl = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+    const name = `margin_rt_${randomBytes(6).toString("hex")}`;
+    const admin = createDb(adminUrl);
+    try {
+      await admin.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.$disconnect();
+    }
+    const target = new URL(adminUrl);
+    target.pathname = `/${name}`;
+    url = target.toString();
+    dropStore = async () => {
+      const cleaner = createDb(adminUrl);
+      try {
+        await cleaner.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await cleaner.$disconnect();
+      }
+    };
+  }
+  await migrateDatabase(url);
+  const db = createDb(url);
+  return {
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      await dropStore();
+    },
+  };
+}
+
+export const TEST_DATASET: ChallengeDatasetSpec = {
+  kind: "cats-vs-dogs",
+  seed: 7,
+  trainSize: 120,
+  publicTestSize: 100,
+  privateTestSize: 100,
+  noise: 0.5,
+};
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+/** A class with its teacher, `players` enrolled students and a challenge (live unless told otherwise). */
+export async function seedChallenge(
+  db: Db,
+  options: { players?: number; dataset?: ChallengeDatasetSpec; live?: boolean } = {},
+) {
+  const school = await createSchool(db, { name: unique("School") });
+  const teacherUser = await createStaffUser(db, {
+    schoolId: school.id,
+    role: "teacher",
+    email: `${unique("teacher")}@example.test`,
+    displayName: "Ms Teacher",
+    passwordHash: "hash:teacher",
+  });
+  const classroom = await createClassroom(db, { name: unique("Class"), teacherId: teacherUser.id });
+  const dataset = options.dataset ?? TEST_DATASET;
+  const challenge = await createChallenge(db, {
+    actorId: teacherUser.id,
+    classroomId: classroom.id,
+    title: "Race",
+    dataset,
+    controls: ["learningRate", "iterations", "standardise"],
+    durationSeconds: 600,
+  });
+  const students: { id: string; nickname: string }[] = [];
+  for (let i = 0; i < (options.players ?? 2); i++) {
+    const nickname = `player ${i}`;
+    const { student: user } = await joinClassroom(db, {
+      joinCode: classroom.joinCode,
+      nickname,
+      pinHash: "hash:1234",
+    });
+    students.push({ id: user.id, nickname });
+  }
+  const go = (to: "live" | "paused" | "ended") =>
+    transitionChallenge(db, { actorId: teacherUser.id, challengeId: challenge.id, to });
+  if (options.live ?? true) await go("live");
+  const studentClaims = (index: number): ClaimsInput => {
+    const player = students[index];
+    if (!player) throw new Error(`no player ${index}`);
+    return {
+      role: "student",
+      classroomId: classroom.id,
+      studentId: player.id,
+      nickname: player.nickname,
+      challengeId: challenge.id,
+    };
+  };
+  const teacherClaims: ClaimsInput = {
+    role: "teacher",
+    classroomId: classroom.id,
+    challengeId: challenge.id,
+  };
+  return {
+    classroom,
+    challenge,
+    students,
+    dataset,
+    go,
+    studentClaims,
+    teacherClaims,
+    teacherId: teacherUser.id,
+  };
 }

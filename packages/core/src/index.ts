@@ -7,6 +7,20 @@ export {
   type Segment,
 } from "./boundary";
 export { CATS_VS_DOGS_FEATURES, type CatsVsDogsOptions, catsVsDogs } from "./cats-vs-dogs";
+export {
+  assertChallengeDatasetSpec,
+  CHALLENGE_DATASET_KINDS,
+  type ChallengeDatasetKind,
+  type ChallengeDatasetSpec,
+  type ChallengeDatasets,
+  challengeDatasets,
+  evaluateSubmission,
+  MAX_CHALLENGE_NOISE,
+  MAX_CHALLENGE_POINTS,
+  type Standardisation,
+  type SubmissionEvaluation,
+  scoreSubmission,
+} from "./challenge-data";
 export { createDataset, type Dataset, datasetFromArrays, row, toRows } from "./dataset";
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors";
 export { fitLikeSklearn, type SklearnFit, type SklearnFitOptions } from "./fit-sklearn";

@@ -1,16 +1,45 @@
-import type { Ack, Boundary, RealtimeClaims, RealtimeError, StudentBoundary } from "./schemas";
+import type {
+  Ack,
+  Boundary,
+  ChallengeStatusChanged,
+  PublicLeaderboardRow,
+  RealtimeClaims,
+  RealtimeError,
+  StudentBoundary,
+} from "./schemas";
 
 /** Commands a client may send (imperative `domain:verb`). Every payload is re-validated by the server. */
 export interface ClientToServerEvents {
+  /**
+   * Students only. Acknowledged with the server's own log loss: on the lesson's data in free practice, on
+   * the challenge's PUBLIC held-out set in a challenge. NOT_LIVE while the challenge is draft, paused or
+   * ended (the update is then neither scored nor stored); RATE_LIMITED beyond the socket's budget
+   * (dropped, not queued); INVALID_PAYLOAD (also raised as `error:raised`) for anything malformed.
+   */
   "boundary:update": (payload: Boundary, ack: (result: Ack<{ loss: number }>) => void) => void;
+  /**
+   * Teachers of a challenge only (FORBIDDEN otherwise): the public leaderboard as stored, best public
+   * loss first. Lags the live stream by up to the write-behind interval (~1 s).
+   */
+  "leaderboard:get": (payload: undefined, ack: (result: Ack<PublicLeaderboardRow[]>) => void) => void;
 }
 
 /** Notifications the server sends (past tense). */
 export interface ServerToClientEvents {
-  /** Batched: at most one message per flush interval, carrying every student that changed. */
+  /**
+   * To teachers. Batched: at most one message per flush interval, carrying every student that changed.
+   * A teacher connecting late receives the current boundaries at once in one such message.
+   */
   "boundaries:updated": (boundaries: StudentBoundary[]) => void;
+  /** To teachers, when a student's last connection goes away. */
   "student:left": (payload: { studentId: string }) => void;
+  /** To the socket whose command was refused for a malformed payload (also in the ack). */
   "error:raised": (error: RealtimeError) => void;
+  /**
+   * Challenge mode, to students and teachers: the status when they connect, then every change a realtime
+   * process observes (within about a second of the teacher's action).
+   */
+  "challenge:status": (payload: ChallengeStatusChanged) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

@@ -2,17 +2,40 @@ import { z } from "zod";
 
 /** A finite number: JSON can't carry NaN/Infinity, but a hand-crafted payload can try. */
 const finite = z.number().finite();
+const bounded = finite.min(-1e6).max(1e6);
 
 /**
- * The two weights of a 2-feature model, plus its bias. Unknown keys are stripped, not refused: a client
- * that also sends its own "loss" is simply not believed.
+ * The per-feature mean and standard deviation the student's model was trained on ((x − mean)/std), so
+ * the server can score it on raw held-out data. Null or absent: the model uses raw features.
+ */
+export const StandardisationSchema = z.object({
+  mean: z.tuple([bounded, bounded]),
+  std: z.tuple([finite.positive().min(1e-9).max(1e6), finite.positive().min(1e-9).max(1e6)]),
+});
+export type Standardisation = z.infer<typeof StandardisationSchema>;
+
+/**
+ * The two weights of a 2-feature model, plus its bias (and the standardisation it was trained with).
+ * Unknown keys are stripped, not refused: a client that also sends its own "loss" is simply not believed.
  */
 export const BoundarySchema = z.object({
-  w: z.tuple([finite.min(-1e6).max(1e6), finite.min(-1e6).max(1e6)]),
-  b: finite.min(-1e6).max(1e6),
+  w: z.tuple([bounded, bounded]),
+  b: bounded,
   iteration: z.number().int().min(0).max(1_000_000),
+  standardisation: StandardisationSchema.nullable().optional(),
 });
 export type Boundary = z.infer<typeof BoundarySchema>;
+
+/**
+ * What the server may notice about a student's model as it trains (shown on the teacher's dashboard):
+ * - `diverging`: the held-out loss grew well above the student's first or previous loss (or training blew
+ *   up to non-finite numbers);
+ * - `stuck-at-chance`: the loss stays within ±0.02 of ln 2 ≈ 0.693, i.e. the model still predicts ½;
+ * - `confidently-wrong`: some training or public held-out point gets p ≥ 0.99 for the wrong class;
+ * - `flipped`: the boundary's sign is the wrong way round (public accuracy below ½).
+ */
+export const MISCONCEPTION_ALERTS = ["diverging", "stuck-at-chance", "confidently-wrong", "flipped"] as const;
+export type MisconceptionAlert = (typeof MISCONCEPTION_ALERTS)[number];
 
 /** A student's latest boundary as the teacher sees it, scored by the server. */
 export const StudentBoundarySchema = z.object({
@@ -21,9 +44,14 @@ export const StudentBoundarySchema = z.object({
   w: z.tuple([z.number(), z.number()]),
   b: z.number(),
   iteration: z.number(),
-  /** Log loss computed by the realtime service on the class's data, never by the browser. */
+  /**
+   * Log loss computed by the realtime service, never by the browser: on the lesson's data in free
+   * practice, on the PUBLIC held-out set in a challenge (the private loss never leaves the server).
+   */
   loss: z.number(),
   updatedAt: z.number(),
+  standardisation: StandardisationSchema.nullable().optional(),
+  alerts: z.array(z.enum(MISCONCEPTION_ALERTS)),
 });
 export type StudentBoundary = z.infer<typeof StudentBoundarySchema>;
 
@@ -34,26 +62,56 @@ export const NicknameSchema = z
   .max(24, "Nicknames are at most 24 characters")
   .regex(/^[\p{L}\p{N} _.'-]+$/u, "Use letters, digits, spaces and . _ ' - only");
 
+const IdSchema = z.string().min(1).max(64);
+
 export const RealtimeClaimsSchema = z.discriminatedUnion("role", [
   z.object({
     role: z.literal("student"),
-    classroomId: z.string().min(1).max(64),
-    studentId: z.string().min(1).max(64),
+    classroomId: IdSchema,
+    studentId: IdSchema,
     nickname: NicknameSchema,
+    /** Absent: free practice on the lesson's data, nothing persisted. Present: challenge mode. */
+    challengeId: IdSchema.optional(),
     exp: z.number().int(),
   }),
   z.object({
     role: z.literal("teacher"),
-    classroomId: z.string().min(1).max(64),
+    classroomId: IdSchema,
+    challengeId: IdSchema.optional(),
     exp: z.number().int(),
   }),
 ]);
 export type RealtimeClaims = z.infer<typeof RealtimeClaimsSchema>;
 
+/** The lifecycle of a challenge, as stored by @margin/db. */
+export const CHALLENGE_STATUSES = ["draft", "live", "paused", "ended"] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
+
+/** Sent to everyone in a challenge when they connect and whenever its status changes. */
+export interface ChallengeStatusChanged {
+  challengeId: string;
+  status: ChallengeStatus;
+}
+
+/** One row of the live (public) leaderboard: ranked by each student's best public held-out loss. */
+export interface PublicLeaderboardRow {
+  studentId: string;
+  nickname: string;
+  /** Best public log loss so far; null before the first persisted update. */
+  bestPublicLoss: number | null;
+  updates: number;
+}
+
+/** `leaderboard:get` takes no arguments (undefined travels as null). */
+export const LeaderboardRequestSchema = z.object({}).strict().nullish();
+
 /** What every acknowledgement looks like: the client always learns whether its command took. */
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: RealtimeError };
 
+export const REALTIME_ERROR_CODES = ["INVALID_PAYLOAD", "FORBIDDEN", "RATE_LIMITED", "NOT_LIVE"] as const;
+export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
+
 export interface RealtimeError {
-  code: "INVALID_PAYLOAD" | "FORBIDDEN" | "RATE_LIMITED";
+  code: RealtimeErrorCode;
   message: string;
 }

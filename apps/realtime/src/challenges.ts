@@ -1,0 +1,105 @@
+import {
+  type ChallengeDatasetSpec,
+  type ChallengeDatasets,
+  challengeDatasets,
+  type Dataset,
+} from "@margin/core";
+import type { ChallengeStatus } from "@margin/core/protocol";
+import { type Db, getChallenge } from "@margin/db";
+import type { Logger } from "./logger";
+
+/** What this process knows about a challenge: its data (built once) and its status (re-read every TTL). */
+export interface CachedChallenge {
+  id: string;
+  classroomId: string;
+  status: ChallengeStatus;
+  data: ChallengeDatasets;
+  /** Up to ALERT_SAMPLE training points, checked for confidently-wrong predictions on every update. */
+  trainSample: Dataset;
+  checkedAt: number;
+}
+
+/** Training points checked for "confidently wrong" per update; the split is shuffled, so a prefix is a sample. */
+const ALERT_SAMPLE = 1000;
+
+function prefix(data: Dataset, n: number): Dataset {
+  if (data.n <= n) return data;
+  return { ...data, n, x: data.x.subarray(0, n * data.d), y: data.y.subarray(0, n) };
+}
+
+export type TransitionListener = (challenge: CachedChallenge, from: ChallengeStatus) => void;
+
+/**
+ * Challenges by id. The data set is deterministic (same spec → same points), so every process builds its
+ * own; the status is the database's, cached for `ttlMs` so a pause stops scoring on every process within
+ * that time without a query per update. One refresh per challenge at a time.
+ */
+export class ChallengeRegistry {
+  private readonly cache = new Map<string, CachedChallenge>();
+  private readonly loading = new Map<string, Promise<CachedChallenge | null>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs: number,
+    private readonly logger: Logger,
+    private readonly onTransition: TransitionListener,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The challenge with a status at most `ttlMs` old; null if it doesn't exist. Throws on an unusable spec. */
+  async current(challengeId: string): Promise<CachedChallenge | null> {
+    const cached = this.cache.get(challengeId);
+    if (cached && this.now() - cached.checkedAt < this.ttlMs) return cached;
+    return this.refresh(challengeId);
+  }
+
+  /** Ids of the challenges this process has loaded. */
+  ids(): string[] {
+    return [...this.cache.keys()];
+  }
+
+  refresh(challengeId: string): Promise<CachedChallenge | null> {
+    let running = this.loading.get(challengeId);
+    if (!running) {
+      running = this.load(challengeId).finally(() => this.loading.delete(challengeId));
+      this.loading.set(challengeId, running);
+    }
+    return running;
+  }
+
+  private async load(challengeId: string): Promise<CachedChallenge | null> {
+    const cached = this.cache.get(challengeId);
+    let row: Awaited<ReturnType<typeof getChallenge>>;
+    try {
+      row = await getChallenge(this.db, challengeId);
+    } catch (error) {
+      // The database is unreachable: keep serving the last known status rather than refusing everyone.
+      if (!cached) throw error;
+      this.logger.warn("challenge.refresh_failed", { challengeId, message: (error as Error).message });
+      return cached;
+    }
+    if (!row) {
+      this.cache.delete(challengeId);
+      return null;
+    }
+    if (cached) {
+      const from = cached.status;
+      cached.status = row.status;
+      cached.checkedAt = this.now();
+      if (from !== row.status) this.onTransition(cached, from);
+      return cached;
+    }
+    // The database stores the kind as free text; challengeDatasets validates it (CoreError if unknown).
+    const data = challengeDatasets(row.dataset as ChallengeDatasetSpec);
+    const entry: CachedChallenge = {
+      id: row.id,
+      classroomId: row.classroomId,
+      status: row.status,
+      data,
+      trainSample: prefix(data.train, ALERT_SAMPLE),
+      checkedAt: this.now(),
+    };
+    this.cache.set(challengeId, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { seedBlobs } from "./blobs";
+import {
+  CHALLENGE_DATASET_KINDS,
+  type ChallengeDatasetSpec,
+  challengeDatasets,
+  evaluateSubmission,
+  scoreSubmission,
+} from "./challenge-data";
+import { isCoreError } from "./errors";
+import { logLoss } from "./loss";
+import { accuracy } from "./metrics";
+import { predictProba } from "./predict";
+import { applyScaler, fitScaler } from "./standardize";
+import { expectClose } from "./test-support/close";
+
+const spec: ChallengeDatasetSpec = {
+  kind: "cats-vs-dogs",
+  seed: 42,
+  trainSize: 200,
+  publicTestSize: 150,
+  privateTestSize: 150,
+  noise: 0.4,
+};
+
+const ones = (data: { y: Float64Array }) => data.y.reduce((sum, label) => sum + label, 0);
+
+describe("challengeDatasets", () => {
+  it.each(CHALLENGE_DATASET_KINDS)(
+    "builds the requested sizes for %s, bit-identical on a second call",
+    (kind) => {
+      const noise = kind === "cats-vs-dogs" ? 0.3 : 0.2;
+      const first = challengeDatasets({ ...spec, kind, noise });
+      const second = challengeDatasets({ ...spec, kind, noise });
+      expect([first.train.n, first.publicTest.n, first.privateTest.n]).toEqual([200, 150, 150]);
+      for (const part of ["train", "publicTest", "privateTest"] as const) {
+        expect(Buffer.from(first[part].x.buffer).equals(Buffer.from(second[part].x.buffer))).toBe(true);
+        expect(Array.from(first[part].y)).toEqual(Array.from(second[part].y));
+        expect(first[part].d).toBe(2);
+      }
+    },
+  );
+
+  it("pins the first training point so browser and server can't drift apart unnoticed", () => {
+    const { train, publicTest } = challengeDatasets(spec);
+    expect([train.x[0], train.x[1], train.y[0]]).toMatchInlineSnapshot(`
+      [
+        4.550111534670934,
+        7.7932402578892885,
+        0,
+      ]
+    `);
+    expect([publicTest.x[0], publicTest.x[1], publicTest.y[0]]).toMatchInlineSnapshot(`
+      [
+        5.1768463248515655,
+        5.103930777636081,
+        0,
+      ]
+    `);
+  });
+
+  it("keeps every generated point exactly once across the three parts", () => {
+    const parts = challengeDatasets({ ...spec, kind: "moons", noise: 0.1 });
+    const key = (x: Float64Array, i: number) => `${x[2 * i]},${x[2 * i + 1]}`;
+    const seen = new Set<string>();
+    for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
+      for (let i = 0; i < part.n; i++) seen.add(key(part.x, i));
+    }
+    expect(seen.size).toBe(500);
+  });
+
+  it("stratifies: every part keeps the overall class balance to within one point", () => {
+    const parts = challengeDatasets({ ...spec, trainSize: 101, publicTestSize: 37, privateTestSize: 63 });
+    const total = 201;
+    const dogs = ones(parts.train) + ones(parts.publicTest) + ones(parts.privateTest);
+    for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
+      expect(Math.abs(ones(part) - (dogs * part.n) / total)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("shuffles: the held-out parts are not a contiguous run of the generator's output", () => {
+    const { publicTest } = challengeDatasets(spec);
+    expect(ones(publicTest)).toBeGreaterThan(0);
+    expect(ones(publicTest)).toBeLessThan(publicTest.n);
+  });
+
+  it("gives other data for another seed", () => {
+    const a = challengeDatasets(spec).train.x;
+    const b = challengeDatasets({ ...spec, seed: 43 }).train.x;
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+  });
+
+  it("makes blobs with noise 1 the lesson's seedBlobs points", () => {
+    const parts = challengeDatasets({
+      ...spec,
+      kind: "blobs",
+      noise: 1,
+      trainSize: 60,
+      publicTestSize: 20,
+      privateTestSize: 20,
+    });
+    const lesson = seedBlobs({ seed: 42, nPerClass: 50 });
+    const points = new Set<string>();
+    for (let i = 0; i < 100; i++) points.add(`${lesson.x[2 * i]},${lesson.x[2 * i + 1]},${lesson.y[i]}`);
+    for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
+      for (let i = 0; i < part.n; i++)
+        expect(points.has(`${part.x[2 * i]},${part.x[2 * i + 1]},${part.y[i]}`)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["an unknown kind", { kind: "xor" }],
+    ["a negative seed", { seed: -1 }],
+    ["a fractional seed", { seed: 1.5 }],
+    ["a zero size", { publicTestSize: 0 }],
+    ["a fractional size", { trainSize: 10.5 }],
+    ["too many points", { trainSize: 200_000, publicTestSize: 100_000 }],
+    ["NaN noise", { noise: Number.NaN }],
+    ["negative noise", { noise: -0.1 }],
+    ["cats-vs-dogs noise above 1", { noise: 1.5 }],
+  ])("refuses %s with a CoreError", (_label, change) => {
+    const bad = { ...spec, ...change } as ChallengeDatasetSpec;
+    expect(() => challengeDatasets(bad)).toThrow(
+      expect.objectContaining({ name: "CoreError", code: "BAD_OPTION" }),
+    );
+  });
+});
+
+describe("scoreSubmission", () => {
+  const { train, publicTest } = challengeDatasets(spec);
+
+  it("is bit for bit logLoss for a raw model", () => {
+    const model = { w: [0.31, 0.72], b: -9.4 };
+    expect(scoreSubmission(model, null, publicTest)).toBe(logLoss(model, publicTest));
+  });
+
+  it("scores a standardised model on raw data like logLoss on the standardised data", () => {
+    const scaler = fitScaler(train);
+    const model = { w: [1.7, 2.1], b: 0.2 };
+    const viaScaledData = logLoss(model, applyScaler(scaler, publicTest));
+    expectClose(scoreSubmission(model, scaler, publicTest), viaScaledData, { rtol: 1e-12 });
+    const copy = Array.from(publicTest.x);
+    scoreSubmission(model, scaler, publicTest);
+    expect(Array.from(publicTest.x)).toEqual(copy);
+  });
+
+  it("counts accuracy and confidently wrong points like predict/predictProba", () => {
+    const model = { w: [-3, -2], b: 40 }; // flipped and steep
+    const evaluation = evaluateSubmission(model, null, publicTest);
+    expect(evaluation.accuracy).toBe(accuracy(model, publicTest));
+    const p = predictProba(model, publicTest);
+    let wrong = 0;
+    for (let i = 0; i < publicTest.n; i++) {
+      const pTrue = publicTest.y[i] === 1 ? (p[i] as number) : 1 - (p[i] as number);
+      if (pTrue <= 1 - 0.99) wrong += 1;
+    }
+    expect(evaluation.confidentlyWrong).toBe(wrong);
+    expect(wrong).toBeGreaterThan(0);
+    expect(evaluation.accuracy).toBeLessThan(0.5);
+  });
+
+  it.each([
+    ["a zero std", { mean: [0, 0], std: [0, 1] }],
+    ["a negative std", { mean: [0, 0], std: [1, -1] }],
+    ["a NaN mean", { mean: [Number.NaN, 0], std: [1, 1] }],
+    ["a short std", { mean: [0, 0], std: [1] }],
+  ])("refuses a standardisation with %s", (_label, standardisation) => {
+    expect(() => scoreSubmission({ w: [1, 1], b: 0 }, standardisation, publicTest)).toThrow(
+      expect.objectContaining({ name: "CoreError" }),
+    );
+  });
+
+  it("refuses a non-finite model", () => {
+    let error: unknown;
+    try {
+      scoreSubmission({ w: [Number.POSITIVE_INFINITY, 1], b: 0 }, null, publicTest);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isCoreError(error, "NON_FINITE")).toBe(true);
+  });
+});

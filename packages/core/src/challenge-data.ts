@@ -1,0 +1,258 @@
+import { catsVsDogs } from "./cats-vs-dogs";
+import type { Dataset } from "./dataset";
+import { CoreError } from "./errors";
+import { assertModel, type Model } from "./model";
+import { RandomState } from "./random";
+import type { Scaler } from "./standardize";
+import { circles, moons } from "./toy-datasets";
+
+/** The generators a class challenge can be played on. */
+export const CHALLENGE_DATASET_KINDS = ["cats-vs-dogs", "blobs", "circles", "moons"] as const;
+export type ChallengeDatasetKind = (typeof CHALLENGE_DATASET_KINDS)[number];
+
+/** Everything needed to rebuild a challenge's data bit for bit, in the browser and on the server. */
+export interface ChallengeDatasetSpec {
+  kind: ChallengeDatasetKind;
+  /** numpy-compatible seed, an integer in [0, 2³² − 1]. */
+  seed: number;
+  trainSize: number;
+  publicTestSize: number;
+  privateTestSize: number;
+  /** cats-vs-dogs: overlap in [0, 1]; blobs: spread σ around (±2, ±2); circles, moons: Gaussian σ. */
+  noise: number;
+}
+
+/** The three parts of a challenge: students train on `train`, the server scores on the other two. */
+export interface ChallengeDatasets {
+  train: Dataset;
+  publicTest: Dataset;
+  privateTest: Dataset;
+}
+
+/** Upper bound on all three parts together: 3 × the database's 100 000 per part. */
+export const MAX_CHALLENGE_POINTS = 300_000;
+/** Upper bound on `noise` (the database accepts up to 10; cats-vs-dogs only up to 1). */
+export const MAX_CHALLENGE_NOISE = 10;
+
+// The split draws from its own stream so that it doesn't depend on how many draws the generator made.
+const SPLIT_STREAM = 0x9e3779b9;
+
+function assertSize(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CHALLENGE_POINTS) {
+    throw new CoreError(
+      "BAD_OPTION",
+      `${name} is ${value}, expected an integer from 1 to ${MAX_CHALLENGE_POINTS}`,
+    );
+  }
+}
+
+/** Throws a {@link CoreError} unless `spec` describes data this module can build. */
+export function assertChallengeDatasetSpec(spec: ChallengeDatasetSpec): void {
+  if (typeof spec !== "object" || spec === null) throw new CoreError("BAD_OPTION", "spec must be an object");
+  if (!(CHALLENGE_DATASET_KINDS as readonly string[]).includes(spec.kind)) {
+    throw new CoreError(
+      "BAD_OPTION",
+      `kind is ${String(spec.kind)}, expected one of ${CHALLENGE_DATASET_KINDS.join(", ")}`,
+    );
+  }
+  if (!Number.isInteger(spec.seed) || spec.seed < 0 || spec.seed > 0xffffffff) {
+    throw new CoreError("BAD_OPTION", `seed is ${spec.seed}, expected an integer in [0, 2^32 - 1]`);
+  }
+  assertSize("trainSize", spec.trainSize);
+  assertSize("publicTestSize", spec.publicTestSize);
+  assertSize("privateTestSize", spec.privateTestSize);
+  const total = spec.trainSize + spec.publicTestSize + spec.privateTestSize;
+  if (total > MAX_CHALLENGE_POINTS) {
+    throw new CoreError("BAD_OPTION", `${total} points in all, at most ${MAX_CHALLENGE_POINTS} allowed`);
+  }
+  const maxNoise = spec.kind === "cats-vs-dogs" ? 1 : MAX_CHALLENGE_NOISE;
+  if (!(Number.isFinite(spec.noise) && spec.noise >= 0 && spec.noise <= maxNoise)) {
+    throw new CoreError(
+      "BAD_OPTION",
+      `noise is ${spec.noise}, expected a number in [0, ${maxNoise}] for ${spec.kind}`,
+    );
+  }
+}
+
+/**
+ * ⌊n/2⌋ points of class 0 around (−2, −2), the rest of class 1 around (2, 2): x = centre + σ·z, z from
+ * numpy's randn. With σ = 1 and n even it is exactly {@link seedBlobs}(seed, n/2).
+ */
+function blobs(n: number, noise: number, seed: number): Dataset {
+  const m = Math.floor(n / 2);
+  const x = new RandomState(seed).randn(2 * n);
+  const y = new Float64Array(n);
+  for (let k = 0; k < 2 * n; k++) x[k] = noise * (x[k] as number) + (k < 2 * m ? -2 : 2);
+  y.fill(1, m);
+  return { x, y, n, d: 2, featureNames: ["x1", "x2"] };
+}
+
+function generate(spec: ChallengeDatasetSpec, n: number): Dataset {
+  const { seed, noise } = spec;
+  switch (spec.kind) {
+    case "cats-vs-dogs":
+      return catsVsDogs({ n, noise, seed });
+    case "blobs":
+      return blobs(n, noise, seed);
+    case "circles":
+      return circles({ n, noise, seed });
+    case "moons":
+      return moons({ n, noise, seed });
+  }
+}
+
+/**
+ * A seeded, near-stratified ordering: each class is shuffled (numpy's legacy permutation) and the classes
+ * are merged by relative position (k + ½)/n_c, so every contiguous run of the result has the overall
+ * class balance to within one point per class.
+ */
+function stratifiedOrder(data: Dataset, rs: RandomState): Int32Array {
+  const byClass: number[][] = [[], []];
+  for (let i = 0; i < data.n; i++) byClass[data.y[i] as number]?.push(i);
+  const keyed: { key: number; label: number; index: number }[] = [];
+  for (const [label, members] of byClass.entries()) {
+    const order = rs.permutation(members.length);
+    for (let k = 0; k < members.length; k++) {
+      keyed.push({ key: (k + 0.5) / members.length, label, index: members[order[k] as number] as number });
+    }
+  }
+  keyed.sort((a, b) => a.key - b.key || a.label - b.label);
+  return Int32Array.from(keyed, (entry) => entry.index);
+}
+
+function take(data: Dataset, order: Int32Array, from: number, to: number): Dataset {
+  const n = to - from;
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const source = order[from + k] as number;
+    x[2 * k] = data.x[2 * source] as number;
+    x[2 * k + 1] = data.x[2 * source + 1] as number;
+    y[k] = data.y[source] as number;
+  }
+  return { x, y, n, d: 2, featureNames: data.featureNames };
+}
+
+/**
+ * The challenge's data: trainSize + publicTestSize + privateTestSize points from the kind's generator
+ * (seeded with `seed`), ordered by a seeded stratified shuffle and cut into train | public | private in
+ * that order. Pure and deterministic: the same spec gives bit-identical arrays everywhere.
+ * @throws CoreError BAD_OPTION for an unknown kind or out-of-range number.
+ */
+export function challengeDatasets(spec: ChallengeDatasetSpec): ChallengeDatasets {
+  assertChallengeDatasetSpec(spec);
+  const { trainSize, publicTestSize, privateTestSize } = spec;
+  const total = trainSize + publicTestSize + privateTestSize;
+  const all = generate(spec, total);
+  const order = stratifiedOrder(all, new RandomState((spec.seed ^ SPLIT_STREAM) >>> 0));
+  return {
+    train: take(all, order, 0, trainSize),
+    publicTest: take(all, order, trainSize, trainSize + publicTestSize),
+    privateTest: take(all, order, trainSize + publicTestSize, total),
+  };
+}
+
+/** The standardisation a client trained with (a {@link Scaler}), or null for raw features. */
+export type Standardisation = Scaler | null;
+
+/** What {@link evaluateSubmission} measures in one pass. */
+export interface SubmissionEvaluation {
+  /** Mean log loss, as {@link logLoss}. */
+  logLoss: number;
+  /** Share of points on the right side of the boundary (p ≥ 0.5 ⇔ dog). */
+  accuracy: number;
+  /** Points given p ≥ `confidence` for the wrong class. */
+  confidentlyWrong: number;
+}
+
+/** p̂ clip of the lesson's log loss (same value as LOG_LOSS_EPS; repeated to keep this file's loop local). */
+const EPS = 1e-15;
+
+/**
+ * The model in raw units: a model trained on (x − μ)/σ is the same classifier as
+ * wⱼ/σⱼ · xⱼ + (b − Σ wⱼμⱼ/σⱼ). Validates the standardisation (one finite μ and a finite σ > 0 per weight).
+ */
+function rawModel(
+  model: Model,
+  standardisation: Standardisation,
+  d: number,
+): { w0: number; w1: number; b: number } {
+  assertModel(model, d);
+  if (d !== 2) throw new CoreError("DIMENSION_MISMATCH", `challenge data has 2 features, got ${d}`);
+  let w0 = model.w[0] as number;
+  let w1 = model.w[1] as number;
+  let b = model.b;
+  if (standardisation) {
+    const { mean, std } = standardisation;
+    if (mean.length !== d || std.length !== d) {
+      throw new CoreError(
+        "DIMENSION_MISMATCH",
+        `standardisation has ${mean.length}/${std.length} values for ${d} features`,
+      );
+    }
+    for (let j = 0; j < d; j++) {
+      const mu = mean[j] as number;
+      const sigma = std[j] as number;
+      if (!Number.isFinite(mu) || !(Number.isFinite(sigma) && sigma > 0)) {
+        throw new CoreError("NON_FINITE", `standardisation of feature ${j} is μ=${mu}, σ=${sigma}`);
+      }
+    }
+    // Same operations, in the same order, as unscaleModel.
+    w0 /= std[0] as number;
+    b -= w0 * (mean[0] as number);
+    w1 /= std[1] as number;
+    b -= w1 * (mean[1] as number);
+  }
+  if (!Number.isFinite(w0) || !Number.isFinite(w1) || !Number.isFinite(b)) {
+    throw new CoreError("NON_FINITE", "the model overflows once the standardisation is undone");
+  }
+  return { w0, w1, b };
+}
+
+/**
+ * Scores a submission on held-out raw data in one fused pass with no allocation: the log loss
+ * −(1/n) Σ log p̂(yᵢ) with p̂ = clip(σ(w·xᵢ + b), ε, 1 − ε) (bit for bit {@link logLoss} for a raw model),
+ * the accuracy and the number of points with p ≥ `confidence` on the wrong class.
+ */
+export function evaluateSubmission(
+  model: Model,
+  standardisation: Standardisation,
+  data: Dataset,
+  confidence = 0.99,
+): SubmissionEvaluation {
+  if (data.n < 1) throw new CoreError("EMPTY_DATA", "the dataset has no points");
+  const { w0, w1, b } = rawModel(model, standardisation, data.d);
+  const { x, y, n } = data;
+  let sum = 0;
+  let correct = 0;
+  let confidentlyWrong = 0;
+  const wrongBelow = 1 - confidence;
+  for (let i = 0; i < n; i++) {
+    const z = (x[2 * i] as number) * w0 + (x[2 * i + 1] as number) * w1 + b;
+    let p: number;
+    if (z >= 0) p = 1 / (1 + Math.exp(-z));
+    else {
+      const e = Math.exp(z);
+      p = e / (1 + e);
+    }
+    const yi = y[i] as number;
+    const pc = Math.min(Math.max(p, EPS), 1 - EPS);
+    sum -= Math.log(yi * pc + (1 - yi) * (1 - pc));
+    if ((p >= 0.5 ? 1 : 0) === yi) correct += 1;
+    if ((yi === 1 ? p : 1 - p) <= wrongBelow) confidentlyWrong += 1;
+  }
+  return { logLoss: sum / n, accuracy: correct / n, confidentlyWrong };
+}
+
+/**
+ * Log loss of a model trained on standardised features ((x − mean)/std), or on raw features when
+ * `standardisation` is null, evaluated on raw held-out `data`. Equals
+ * logLoss(model, applyScaler(standardisation, data)) up to rounding, without building the scaled copy.
+ */
+export function scoreSubmission(
+  model: Model,
+  standardisation: { mean: readonly number[]; std: readonly number[] } | null,
+  data: Dataset,
+): number {
+  return evaluateSubmission(model, standardisation, data).logLoss;
+}
