@@ -20,6 +20,11 @@ test("a student's lesson progress and quiz mastery reach the teacher", async ({ 
   await ada.getByRole("link", { name: "Open the lesson" }).click();
   await expect(ada.getByRole("heading", { level: 1 })).toContainText("Cats or Dogs?");
 
+  // The training widget runs the notebook's algorithm in the worker and lands on its final loss.
+  const trainer = ada.getByRole("region", { name: "Train from scratch", exact: true });
+  await trainer.getByRole("button", { name: "Train", exact: true }).click();
+  await expect(trainer.getByText("0.0073", { exact: true }).first()).toBeVisible();
+
   // Wrong, then right: both attempts are recorded; the second question completes the objective.
   const sigmoidAtZero = /What is σ\(0\)\?/;
   await answerNumeric(ada, sigmoidAtZero, "1");

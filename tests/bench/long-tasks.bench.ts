@@ -1,0 +1,93 @@
+/**
+ * Main-thread responsiveness while the lesson trains (a benchmark, not a test): opens the lesson in
+ * Chromium, trains the notebook's model in the "Train from scratch" widget and reports the longest
+ * main-thread task seen by the Long Tasks API (which only reports tasks ≥ 50 ms) plus the longest gap
+ * between animation frames. Needs a built web app: `pnpm --filter @margin/web build` first.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+
+const WEB_PORT = 3300;
+const REALTIME_PORT = 4300;
+const RUNS = 5;
+const root = join(import.meta.dirname, "..", "..");
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function startPlatform(): ChildProcess {
+  const database = join(mkdtempSync(join(tmpdir(), "margin-bench-")), "bench.db");
+  return spawn("node", [join(root, "scripts/start.mjs")], {
+    env: {
+      ...process.env,
+      WEB_PORT: String(WEB_PORT),
+      REALTIME_PORT: String(REALTIME_PORT),
+      DATABASE_URL: `file:${database}`,
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+}
+
+const platform = startPlatform();
+try {
+  await waitFor(`http://127.0.0.1:${WEB_PORT}/lesson/cats-or-dogs`, 120_000);
+  const browser = await chromium.launch({
+    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  const page = await browser.newPage();
+  const results: { longestTaskMs: number; longTasks: number; longestFrameGapMs: number }[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.goto(`http://127.0.0.1:${WEB_PORT}/lesson/cats-or-dogs#widget-train-from-scratch`);
+    const trainer = page.getByRole("region", { name: "Train from scratch", exact: true });
+    await trainer.getByRole("button", { name: "Train", exact: true }).waitFor();
+    await page.evaluate(() => {
+      const state = { longest: 0, count: 0, lastFrame: performance.now(), longestGap: 0, running: true };
+      (window as unknown as { __bench: typeof state }).__bench = state;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          state.count += 1;
+          state.longest = Math.max(state.longest, entry.duration);
+        }
+      }).observe({ type: "longtask", buffered: false });
+      const frame = (now: number) => {
+        state.longestGap = Math.max(state.longestGap, now - state.lastFrame);
+        state.lastFrame = now;
+        if (state.running) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await trainer.getByRole("button", { name: "Train", exact: true }).click();
+    await trainer.getByText("0.0073", { exact: true }).first().waitFor({ timeout: 60_000 });
+    results.push(
+      await page.evaluate(() => {
+        const state = (window as unknown as { __bench: { longest: number; count: number; longestGap: number; running: boolean } })
+          .__bench;
+        state.running = false;
+        return { longestTaskMs: state.longest, longTasks: state.count, longestFrameGapMs: state.longestGap };
+      }),
+    );
+  }
+  await browser.close();
+  console.log(`Training the notebook's model (1000 steps) in the lesson's widget, ${RUNS} runs, Chromium headless:`);
+  console.log("run  long tasks (≥50 ms)  longest task   longest frame gap");
+  results.forEach((result, index) => {
+    console.log(
+      `${String(index + 1).padStart(3)}  ${String(result.longTasks).padStart(19)}  ${
+        result.longTasks === 0 ? "   none ≥50 ms" : `${result.longestTaskMs.toFixed(0).padStart(10)} ms`
+      }   ${result.longestFrameGapMs.toFixed(1).padStart(14)} ms`,
+    );
+  });
+} finally {
+  if (platform.pid) process.kill(-platform.pid, "SIGTERM");
+}
