@@ -18,7 +18,11 @@ const root = join(import.meta.dirname, "..", "..");
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
@@ -71,15 +75,20 @@ try {
     await trainer.getByText("0.0073", { exact: true }).first().waitFor({ timeout: 60_000 });
     results.push(
       await page.evaluate(() => {
-        const state = (window as unknown as { __bench: { longest: number; count: number; longestGap: number; running: boolean } })
-          .__bench;
+        const state = (
+          window as unknown as {
+            __bench: { longest: number; count: number; longestGap: number; running: boolean };
+          }
+        ).__bench;
         state.running = false;
         return { longestTaskMs: state.longest, longTasks: state.count, longestFrameGapMs: state.longestGap };
       }),
     );
   }
   await browser.close();
-  console.log(`Training the notebook's model (1000 steps) in the lesson's widget, ${RUNS} runs, Chromium headless:`);
+  console.log(
+    `Training the notebook's model (1000 steps) in the lesson's widget, ${RUNS} runs, Chromium headless:`,
+  );
   console.log("run  long tasks (≥50 ms)  longest task   longest frame gap");
   results.forEach((result, index) => {
     console.log(
