@@ -86,7 +86,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
             >
               {challenge?.status ?? "…"}
             </span>
-            {challenge ? (
+            {challenge && (challenge.status === "live" || challenge.status === "paused") ? (
               <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 700 }}>
                 {formatRemaining(challenge.remainingMs)} left
               </span>

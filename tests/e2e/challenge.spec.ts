@@ -1,0 +1,68 @@
+import { expect, type Page, test } from "@playwright/test";
+import { createClass, joinAsStudent, screenshot, signUpTeacher } from "./support";
+
+async function enterChallenge(student: Page) {
+  await student.getByRole("link", { name: "Join the challenge" }).click();
+  await expect(student.getByText("connected", { exact: false })).toBeVisible();
+  await expect(student.getByRole("button", { name: "Train" })).toBeEnabled();
+}
+
+async function trainWithRate(student: Page, stepsLeft: number) {
+  const rate = student.getByLabel("Learning rate");
+  await rate.focus();
+  for (let i = 0; i < stepsLeft; i += 1) await rate.press("ArrowLeft");
+  await student.getByRole("button", { name: "Train" }).click();
+  await expect(student.getByRole("button", { name: "Train" })).toBeEnabled({ timeout: 30_000 });
+  await expect(student.getByText(/^\d\.\d{4}$/).first()).toBeVisible();
+}
+
+test("a live challenge: three students race, the teacher sees them ranked by the server, the end reveals the private board", async ({
+  browser,
+}) => {
+  const errors: string[] = [];
+  const { page: teacher } = await signUpTeacher(browser, errors);
+  const code = await createClass(teacher, "Year 12 · Challenge");
+  await teacher.getByRole("button", { name: "Create challenge" }).click();
+  await expect(teacher.getByRole("heading", { name: "Cats or dogs: lowest log loss wins" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Start" }).click();
+  await expect(teacher.getByText("live", { exact: true })).toBeVisible();
+
+  const players = [];
+  for (const [nickname, stepsLeft] of [
+    ["Ada", 0],
+    ["Alan", 2],
+    ["Grace", 4],
+  ] as const) {
+    const { page } = await joinAsStudent(browser, code, nickname, errors);
+    await enterChallenge(page);
+    await trainWithRate(page, stepsLeft);
+    players.push(page);
+  }
+  await screenshot(players[0] as Page, "challenge-student");
+
+  await expect(teacher.getByRole("img", { name: /3 decision boundaries/ })).toBeVisible();
+  const board = teacher.getByRole("table", { name: "Challenge leaderboard" });
+  await expect(board.getByRole("row")).toHaveCount(4);
+  const losses = async () =>
+    (await board.getByRole("row").allInnerTexts())
+      .slice(1)
+      .map((row) => Number(row.split(/\s+/).find((cell) => /^\d\.\d{4}$/.test(cell))));
+  await expect.poll(async () => (await losses()).every(Number.isFinite)).toBe(true);
+  const ranked = await losses();
+  expect([...ranked].sort((a, b) => a - b)).toEqual(ranked);
+  await screenshot(teacher, "challenge-teacher-live");
+
+  // A reload keeps the student's identity and place.
+  const ada = players[0] as Page;
+  await ada.reload();
+  await expect(ada.getByText("Challenge · Ada")).toBeVisible();
+  await expect(ada.getByText(/of 3$/)).toBeVisible();
+
+  await teacher.getByRole("button", { name: "End and reveal" }).click();
+  const final = teacher.getByRole("table", { name: "Final leaderboard" });
+  await expect(final.getByRole("row")).toHaveCount(4);
+  await expect(final).toContainText("Private loss");
+  await screenshot(teacher, "challenge-teacher-final");
+  await expect(ada.getByText("The challenge has ended.", { exact: false })).toBeVisible();
+  expect(errors).toEqual([]);
+});
