@@ -4,6 +4,7 @@ import {
   challengeLeaderboard,
   challengeRemainingMs,
   createChallenge,
+  extendChallenge,
   getChallenge,
   joinChallenge,
   listChallengeSnapshots,
@@ -80,6 +81,28 @@ describe.each(targets)("challenges on $name", (target) => {
     const ended = await go("ended");
     expect(ended.endedAt).toBeInstanceOf(Date);
     expect(ended.status).toBe("ended");
+  });
+
+  it("extends a running challenge's duration, but not an ended one or by another school's teacher", async () => {
+    const { teacher, challenge } = await liveChallenge(t.db);
+    const extended = await extendChallenge(t.db, {
+      actorId: teacher.id,
+      challengeId: challenge.id,
+      seconds: 120,
+    });
+    expect(extended.durationSeconds).toBe(challenge.durationSeconds + 120);
+    const stranger = await schoolWithClass(t.db);
+    await expect(
+      extendChallenge(t.db, { actorId: stranger.teacher.id, challengeId: challenge.id, seconds: 60 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      extendChallenge(t.db, { actorId: teacher.id, challengeId: challenge.id, seconds: Number.NaN }),
+    ).rejects.toMatchObject({ code: "INVALID" });
+    await transitionChallenge(t.db, { actorId: teacher.id, challengeId: challenge.id, to: "ended" });
+    await expect(
+      extendChallenge(t.db, { actorId: teacher.id, challengeId: challenge.id, seconds: 60 }),
+    ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    expect((await getChallenge(t.db, challenge.id))?.durationSeconds).toBe(challenge.durationSeconds + 120);
   });
 
   it("rejects illegal transitions and leaves the challenge unchanged", async () => {

@@ -184,6 +184,36 @@ export async function transitionChallenge(
   return toChallenge(row);
 }
 
+export const ExtendChallengeInputSchema = z.object({
+  actorId: IdSchema,
+  challengeId: IdSchema,
+  /** Added to the duration; the race can be extended any number of times, up to a day in all. */
+  seconds: z.number().int().min(10).max(3600),
+});
+
+/** Gives a running (or paused, or not yet started) challenge more time; an ended one stays ended. */
+export async function extendChallenge(
+  db: Db,
+  input: z.input<typeof ExtendChallengeInputSchema>,
+): Promise<Challenge> {
+  const { actorId, challengeId, seconds } = parseInput(ExtendChallengeInputSchema, input);
+  const row = await db.$transaction(async (tx) => {
+    const challenge = await requireChallenge(tx, challengeId);
+    await assertCanManageClassroom(tx, actorId, await requireClassroom(tx, challenge.classroomId));
+    if (challenge.status === "ended") {
+      throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} has ended and can't be extended`);
+    }
+    if (challenge.durationSeconds + seconds > 24 * 3600) {
+      throw new DbError("INVALID", "A challenge lasts at most 24 hours");
+    }
+    return tx.challenge.update({
+      where: { id: challengeId },
+      data: { durationSeconds: { increment: seconds } },
+    });
+  });
+  return toChallenge(row);
+}
+
 export type ChallengeParticipant = Pick<
   ParticipantRow,
   "id" | "challengeId" | "studentId" | "nickname" | "joinedAt" | "updateCount"

@@ -12,6 +12,7 @@ export {
   challengeRemainingMs,
   createChallenge,
   type DatasetSpec,
+  extendChallenge,
   getChallenge,
   joinChallenge,
   LEADERBOARD_ORDERS,
