@@ -24,8 +24,12 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const code = await createClass(teacher, "Year 12 · Challenge");
   await teacher.getByRole("button", { name: "Create challenge" }).click();
   await expect(teacher.getByRole("heading", { name: "Cats or dogs: lowest log loss wins" })).toBeVisible();
+  await expect(teacher.getByRole("img", { name: /^QR code for http:\/\/.+\/\?code=/ })).toBeVisible();
   await teacher.getByRole("button", { name: "Start" }).click();
   await expect(teacher.getByText("live", { exact: true })).toBeVisible();
+  await expect(teacher.getByText(/^(9:5\d|10:00) left$/)).toBeVisible();
+  await teacher.getByRole("button", { name: "+5 min" }).click();
+  await expect(teacher.getByText(/^1[45]:\d\d left$/)).toBeVisible();
 
   const players = [];
   for (const [nickname, stepsLeft] of [
@@ -52,6 +56,14 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   expect([...ranked].sort((a, b) => a - b)).toEqual(ranked);
   await screenshot(teacher, "challenge-teacher-live");
 
+  // Spotlight one student; then hide names for the projector.
+  await board.getByRole("button", { name: /Grace/ }).click();
+  await expect(board.getByRole("button", { name: /Grace/ })).toHaveAttribute("aria-pressed", "true");
+  await teacher.getByLabel("Hide names on the projector").check();
+  await expect(board).not.toContainText("Ada");
+  await expect(board).toContainText("Student 1");
+  await teacher.getByLabel("Hide names on the projector").uncheck();
+
   // A reload keeps the student's identity and place.
   const ada = players[0] as Page;
   await ada.reload();
@@ -62,6 +74,13 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const final = teacher.getByRole("table", { name: "Final leaderboard" });
   await expect(final.getByRole("row")).toHaveCount(4);
   await expect(final).toContainText("Private loss");
+  // The replay scrubs through the race.
+  const replay = teacher.getByRole("region", { name: "Replay" });
+  const scrubber = replay.getByLabel("Time into the race");
+  await expect(scrubber).toBeVisible();
+  await scrubber.focus();
+  await scrubber.press("Home");
+  await expect(replay.getByRole("img", { name: /The race 0 s in/ })).toBeVisible();
   await screenshot(teacher, "challenge-teacher-final");
   await expect(ada.getByText("The challenge has ended.", { exact: false })).toBeVisible();
   expect(errors).toEqual([]);

@@ -374,3 +374,96 @@ describe("quizzes and progress", () => {
     expect(anonymous.code).toBe("UNAUTHORIZED");
   });
 });
+
+describe("challenges", () => {
+  async function challengeSetup() {
+    const owner = await teacherWithClass();
+    const challenge = await owner.browser.call((api) =>
+      api.challenge.create({
+        code: owner.code,
+        title: "Race",
+        kind: "cats-vs-dogs",
+        noise: 0.4,
+        seed: 7,
+        trainSize: 120,
+        testSize: 200,
+        durationMinutes: 10,
+        controls: ["learningRate"],
+      }),
+    );
+    return { ...owner, challenge };
+  }
+
+  it("gives the class's students the training points only, never the seed or held-out points", async () => {
+    const { code, challenge } = await challengeSetup();
+    const pupil = await student(code);
+    const data = await pupil.browser.call((api) => api.challenge.trainingData({ challengeId: challenge.id }));
+    expect(data.y).toHaveLength(120);
+    expect(data.x).toHaveLength(240);
+    const state = await pupil.browser.call((api) => api.challenge.state({ challengeId: challenge.id }));
+    expect(JSON.stringify(state)).not.toMatch(/seed|TestSize|"7"/);
+    expect(state).toMatchObject({ status: "draft", controls: ["learningRate"], kind: "cats-vs-dogs" });
+  });
+
+  it("hides a challenge from other classes and other schools' teachers", async () => {
+    const { challenge } = await challengeSetup();
+    const elsewhere = await teacherWithClass();
+    const outsider = await student(elsewhere.code);
+    for (const browser of [outsider.browser, elsewhere.browser]) {
+      const error = await errorOf(
+        browser.call((api) => api.challenge.trainingData({ challengeId: challenge.id })),
+      );
+      expect(error.code).toBe("NOT_FOUND");
+    }
+    const anonymous = await errorOf(
+      new TestBrowser().call((api) => api.challenge.state({ challengeId: challenge.id })),
+    );
+    expect(anonymous.code).toBe("UNAUTHORIZED");
+  });
+
+  it("lets only the teacher start, extend and replay it; extending after the end is refused", async () => {
+    const { browser, code, challenge } = await challengeSetup();
+    const pupil = await student(code);
+    const forbidden = await errorOf(
+      pupil.browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" })),
+    );
+    expect(forbidden.code).toBe("FORBIDDEN");
+    expect(
+      (await errorOf(pupil.browser.call((api) => api.challenge.replay({ challengeId: challenge.id })))).code,
+    ).toBe("FORBIDDEN");
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
+    const extended = await browser.call((api) =>
+      api.challenge.extend({ challengeId: challenge.id, minutes: 5 }),
+    );
+    expect(extended.durationSeconds).toBe(15 * 60);
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "ended" }));
+    const late = await errorOf(
+      browser.call((api) => api.challenge.extend({ challengeId: challenge.id, minutes: 5 })),
+    );
+    expect(late.code).toBe("CONFLICT");
+    const board = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
+    expect(board).toEqual({ revealed: true, rows: [] });
+  });
+
+  it("refuses an unknown data set kind and absurd sizes", async () => {
+    const { browser, code } = await teacherWithClass();
+    const base = {
+      code,
+      title: "X",
+      noise: 0.2,
+      seed: 1,
+      trainSize: 100,
+      testSize: 100,
+      durationMinutes: 5,
+      controls: [],
+    };
+    for (const bad of [
+      { kind: "spirals" },
+      { kind: "blobs", trainSize: 1e9 },
+      { kind: "blobs", noise: Number.NaN },
+    ]) {
+      const error = await errorOf(browser.call((api) => api.challenge.create({ ...base, ...bad } as never)));
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+  });
+});

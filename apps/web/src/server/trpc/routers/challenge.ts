@@ -9,9 +9,11 @@ import {
   challengeRemainingMs,
   createChallenge,
   type Db,
+  extendChallenge,
   getChallenge,
   getClassroom,
   getUser,
+  listChallengeSnapshots,
   listChallenges,
   transitionChallenge,
 } from "@margin/db";
@@ -149,6 +151,32 @@ export const challengeRouter = createTRPCRouter({
       });
       return publicState(challenge);
     }),
+
+  extend: staffProcedure
+    .input(z.object({ challengeId: IdInput, minutes: z.number().int().min(1).max(60) }))
+    .mutation(async ({ ctx, input }) => {
+      await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const challenge = await extendChallenge(ctx.db, {
+        actorId: ctx.session.uid,
+        challengeId: input.challengeId,
+        seconds: input.minutes * 60,
+      });
+      return publicState(challenge);
+    }),
+
+  /** The race as it unfolded (public losses only), for the teacher's replay after the end. */
+  replay: staffProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
+    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+    const snapshots = await listChallengeSnapshots(ctx.db, challenge.id);
+    return snapshots.map((snapshot) => ({
+      participantId: snapshot.participantId,
+      nickname: snapshot.nickname,
+      w: snapshot.w,
+      b: snapshot.b,
+      publicLoss: snapshot.publicLogLoss,
+      at: snapshot.takenAt.getTime(),
+    }));
+  }),
 
   /**
    * Ranked by best public log loss during the race. After the end, the private board: ranked by the

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireStaffPage } from "~/server/auth/guards";
 import { getDb } from "~/server/db";
+import { joinLink } from "~/server/join-link";
 import { ChallengeDashboard } from "./_components/challenge-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,14 @@ export default async function TeacherChallengePage({
     if (isDbError(error, "FORBIDDEN")) notFound();
     throw error;
   }
+  const link = await joinLink(classroom.joinCode);
   return (
-    <ChallengeDashboard code={classroom.joinCode} classroomName={classroom.name} challengeId={challenge.id} />
+    <ChallengeDashboard
+      code={classroom.joinCode}
+      classroomName={classroom.name}
+      challengeId={challenge.id}
+      joinUrl={link.url}
+      qrSvg={link.qrSvg}
+    />
   );
 }

@@ -12,16 +12,22 @@ import { ALERT_TEXT, boxAround, formatRemaining, toDataset, toPoints } from "~/l
 import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
+import { Replay } from "./replay";
+import { Sparkline } from "./sparkline";
 
 interface Props {
   code: string;
   classroomName: string;
   challengeId: string;
+  joinUrl: string;
+  qrSvg: string;
 }
 
-type Live = StudentBoundary & { color: string };
+/** Each student's latest boundary plus the public losses seen so far (for the trend line). */
+type Live = StudentBoundary & { color: string; history: number[] };
+const HISTORY = 40;
 
-export function ChallengeDashboard({ code, classroomName, challengeId }: Props) {
+export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, qrSvg }: Props) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
   const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
@@ -32,7 +38,12 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
   const transition = useMutation(
     trpc.challenge.transition.mutationOptions({ onSuccess: () => void state.refetch() }),
   );
+  const extend = useMutation(
+    trpc.challenge.extend.mutationOptions({ onSuccess: () => void state.refetch() }),
+  );
   const [live, setLive] = useState<Map<string, Live>>(new Map());
+  const [anonymous, setAnonymous] = useState(false);
+  const [spotlight, setSpotlight] = useState<string | null>(null);
 
   const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
   const getCredentials = useCallback(
@@ -44,11 +55,10 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
       setLive((previous) => {
         const next = new Map(previous);
         for (const boundary of batch) {
-          const color =
-            previous.get(boundary.studentId)?.color ??
-            BOUNDARY_COLORS[next.size % BOUNDARY_COLORS.length] ??
-            "#333";
-          next.set(boundary.studentId, { ...boundary, color });
+          const before = previous.get(boundary.studentId);
+          const color = before?.color ?? BOUNDARY_COLORS[next.size % BOUNDARY_COLORS.length] ?? "#333";
+          const history = [...(before?.history ?? []), boundary.loss].slice(-HISTORY);
+          next.set(boundary.studentId, { ...boundary, color, history });
         }
         return next;
       });
@@ -63,13 +73,27 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
   const board = leaderboard.data;
   const axis = (training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string];
 
+  // Anonymous mode numbers students in a fixed order (not by rank), so the projector shows the race
+  // without names. Nicknames are unique within a class.
+  const anonymousNumber = new Map(
+    (board?.rows ?? [])
+      .map((row) => row.nickname)
+      .sort()
+      .map((nickname, index) => [nickname, index + 1]),
+  );
+  const displayName = (nickname: string) =>
+    anonymous ? `Student ${anonymousNumber.get(nickname) ?? "?"}` : nickname;
+
   const boundaries = [...live.values()].map((student) => ({
     id: student.studentId,
-    name: student.nickname,
-    color: student.color,
+    name: displayName(student.nickname),
+    color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
+    emphasized: spotlight === student.studentId,
     segment: decisionBoundary(student, box),
     description: `${describeModel(student.w, student.b)}, public log loss ${formatLoss(student.loss)}`,
   }));
+  // The spotlighted boundary is drawn last, on top of the others.
+  boundaries.sort((a, b) => Number(a.emphasized) - Number(b.emphasized));
 
   const act = (to: "live" | "paused" | "ended") => transition.mutate({ challengeId, to });
 
@@ -101,6 +125,11 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
             ) : null}
             {challenge?.status === "paused" ? <Button onClick={() => act("live")}>Resume</Button> : null}
             {challenge?.status === "live" || challenge?.status === "paused" ? (
+              <Button variant="secondary" onClick={() => extend.mutate({ challengeId, minutes: 5 })}>
+                +5 min
+              </Button>
+            ) : null}
+            {challenge?.status === "live" || challenge?.status === "paused" ? (
               <Button variant="secondary" onClick={() => act("ended")}>
                 End and reveal
               </Button>
@@ -108,6 +137,15 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
           </div>
         </div>
         {transition.error ? <p className="ml-field-error">{transition.error.message}</p> : null}
+        {extend.error ? <p className="ml-field-error">{extend.error.message}</p> : null}
+        <label className="ml-row" style={{ gap: 8, marginTop: 12 }}>
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(event) => setAnonymous(event.target.checked)}
+          />
+          Hide names on the projector
+        </label>
       </Card>
       <div className="ml-grid ml-grid-sidebar" style={{ marginTop: 24 }}>
         <Card title="Everyone's boundary">
@@ -120,68 +158,109 @@ export function ChallengeDashboard({ code, classroomName, challengeId }: Props) 
             axisLabels={axis}
           />
         </Card>
-        <Card
-          title={board?.revealed ? "Final leaderboard (private)" : "Leaderboard (public)"}
-          description={
-            board?.revealed
-              ? "Ranked on the private held-out points; arrows show movement from the public board."
-              : "Best public held-out log loss per student, scored by the server."
-          }
-        >
-          {!board || board.rows.length === 0 ? (
-            <p className="ml-empty">No one has joined yet.</p>
-          ) : (
-            <table
-              className="ml-table"
-              aria-label={board.revealed ? "Final leaderboard" : "Challenge leaderboard"}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Student</th>
-                  <th scope="col">{board.revealed ? "Private loss" : "Public loss"}</th>
-                  {board.revealed ? <th scope="col">Move</th> : <th scope="col">Updates</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {board.rows.map((row, index) => {
-                  const alerts = live.get(row.studentId)?.alerts ?? [];
-                  const move = row.publicRank && row.privateRank ? row.publicRank - row.privateRank : 0;
-                  return (
-                    <tr key={row.studentId}>
-                      <td>{(board.revealed ? row.privateRank : row.publicRank) ?? index + 1}</td>
-                      <td>
-                        {row.nickname}
-                        {alerts.map((alert) => (
-                          <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
-                            {ALERT_TEXT[alert] ?? alert}
-                          </span>
-                        ))}
-                      </td>
-                      <td>
-                        {board.revealed
-                          ? row.privateLoss === null
-                            ? "—"
-                            : formatLoss(row.privateLoss)
-                          : row.publicLoss === null
-                            ? "—"
-                            : formatLoss(row.publicLoss)}
-                      </td>
-                      {board.revealed ? (
-                        <td aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}>
-                          {move > 0 ? `▲ ${move}` : move < 0 ? `▼ ${-move}` : "="}
+        <div className="ml-stack">
+          <Card title="Join" description={joinUrl}>
+            <div className="ml-row" style={{ flexWrap: "nowrap", gap: 16 }}>
+              <div
+                className="ml-qr"
+                role="img"
+                aria-label={`QR code for ${joinUrl}`}
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated on our server from the join URL
+                dangerouslySetInnerHTML={{ __html: qrSvg }}
+              />
+              <p className="ml-join-code ml-join-code-compact">{code}</p>
+            </div>
+          </Card>
+          <Card
+            title={board?.revealed ? "Final leaderboard (private)" : "Leaderboard (public)"}
+            description={
+              board?.revealed
+                ? "Ranked on the private held-out points; arrows show movement from the public board."
+                : "Best public held-out log loss per student, scored by the server."
+            }
+          >
+            {!board || board.rows.length === 0 ? (
+              <p className="ml-empty">No one has joined yet.</p>
+            ) : (
+              <table
+                className="ml-table"
+                aria-label={board.revealed ? "Final leaderboard" : "Challenge leaderboard"}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Student</th>
+                    <th scope="col">{board.revealed ? "Private loss" : "Public loss"}</th>
+                    {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {board.rows.map((row, index) => {
+                    const alerts = live.get(row.studentId)?.alerts ?? [];
+                    const move = row.publicRank && row.privateRank ? row.publicRank - row.privateRank : 0;
+                    return (
+                      <tr key={row.studentId}>
+                        <td>{(board.revealed ? row.privateRank : row.publicRank) ?? index + 1}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="ml-link-button"
+                            aria-pressed={spotlight === row.studentId}
+                            onClick={() =>
+                              setSpotlight((current) => (current === row.studentId ? null : row.studentId))
+                            }
+                          >
+                            {displayName(row.nickname)}
+                            <span className="ml-visually-hidden"> (spotlight)</span>
+                          </button>
+                          {alerts.map((alert) => (
+                            <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
+                              {ALERT_TEXT[alert] ?? alert}
+                            </span>
+                          ))}
                         </td>
-                      ) : (
-                        <td>{row.updates}</td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </Card>
+                        <td>
+                          {board.revealed
+                            ? row.privateLoss === null
+                              ? "—"
+                              : formatLoss(row.privateLoss)
+                            : row.publicLoss === null
+                              ? "—"
+                              : formatLoss(row.publicLoss)}
+                        </td>
+                        {board.revealed ? (
+                          <td aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}>
+                            {move > 0 ? `▲ ${move}` : move < 0 ? `▼ ${-move}` : "="}
+                          </td>
+                        ) : (
+                          <td>
+                            <Sparkline
+                              values={live.get(row.studentId)?.history ?? []}
+                              color={live.get(row.studentId)?.color ?? "#999"}
+                            />
+                            <span className="ml-visually-hidden">{row.updates} updates</span>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </Card>
+        </div>
       </div>
+      {challenge?.status === "ended" && data ? (
+        <div style={{ marginTop: 24 }}>
+          <Replay
+            challengeId={challengeId}
+            points={points}
+            box={box}
+            axisLabels={axis}
+            displayName={displayName}
+          />
+        </div>
+      ) : null}
     </AppShell>
   );
 }
