@@ -22,6 +22,8 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const errors: string[] = [];
   const { page: teacher } = await signUpTeacher(browser, errors);
   const code = await createClass(teacher, "Year 12 · Challenge");
+  await teacher.getByLabel("L2 strength").check();
+  await teacher.getByLabel("Drag the boundary by hand").check();
   await teacher.getByRole("button", { name: "Create challenge" }).click();
   await expect(teacher.getByRole("heading", { name: "Cats or dogs: lowest log loss wins" })).toBeVisible();
   await expect(teacher.getByRole("img", { name: /^QR code for http:\/\/.+\/\?code=/ })).toBeVisible();
@@ -42,6 +44,13 @@ test("a live challenge: three students race, the teacher sees them ranked by the
     await trainWithRate(page, stepsLeft);
     players.push(page);
   }
+  // Grace also sets her boundary by hand: it is scored like a trained one.
+  const grace = players[2] as Page;
+  const byHand = grace.getByRole("region", { name: "By hand" });
+  await byHand.getByLabel("b").focus();
+  await byHand.getByLabel("b").press("PageUp");
+  await expect(grace.getByText("Too many updates")).toHaveCount(0);
+  await expect(grace.locator(".ml-field-error")).toHaveCount(0);
   await screenshot(players[0] as Page, "challenge-student");
 
   await expect(teacher.getByRole("img", { name: /3 decision boundaries/ })).toBeVisible();

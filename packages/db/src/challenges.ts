@@ -22,10 +22,13 @@ export const CHALLENGE_TRANSITIONS: Readonly<Record<ChallengeStatus, readonly Ch
   ended: [],
 };
 
+/** What a teacher can let students change; stored as JSON, so adding one needs no migration. */
 export const CHALLENGE_CONTROLS = [
   "learningRate",
   "iterations",
+  "l2",
   "standardise",
+  "manual",
   "features",
   "threshold",
 ] as const;

@@ -19,8 +19,11 @@ const KINDS = [
 const CONTROLS = [
   { value: "learningRate", label: "Learning rate" },
   { value: "iterations", label: "Iterations" },
+  { value: "l2", label: "L2 strength" },
   { value: "standardise", label: "Feature standardisation" },
+  { value: "manual", label: "Drag the boundary by hand" },
 ] as const;
+type Control = (typeof CONTROLS)[number]["value"];
 
 const STATUS_BADGE = {
   draft: "ml-badge-muted",
@@ -38,7 +41,7 @@ export function ChallengesCard({ code }: { code: string }) {
   const [kind, setKind] = useState<(typeof KINDS)[number]["value"]>("cats-vs-dogs");
   const [noise, setNoise] = useState(0.4);
   const [minutes, setMinutes] = useState(10);
-  const [controls, setControls] = useState<string[]>(["learningRate", "iterations", "standardise"]);
+  const [controls, setControls] = useState<Control[]>(["learningRate", "iterations", "standardise"]);
   const create = useMutation(
     trpc.challenge.create.mutationOptions({
       onSuccess: (challenge) => router.push(`/teach/${code}/challenge/${challenge.id}`),
@@ -56,7 +59,7 @@ export function ChallengesCard({ code }: { code: string }) {
       trainSize: 200,
       testSize: 400,
       durationMinutes: minutes,
-      controls: controls as ("learningRate" | "iterations" | "standardise")[],
+      controls,
     });
   }
 

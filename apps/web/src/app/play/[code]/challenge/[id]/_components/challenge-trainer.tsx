@@ -18,6 +18,7 @@ import { useTRPC } from "~/trpc/react";
 
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
+const L2_STRENGTHS = [0, 0.001, 0.01, 0.1, 1];
 const SEND_INTERVAL_MS = 150;
 
 interface Props {
@@ -38,6 +39,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
   const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(500));
   const [standardise, setStandardise] = useState(true);
+  const [l2Index, setL2Index] = useState(0);
   const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
   const [curve, setCurve] = useState<LossPoint[]>([]);
   const [running, setRunning] = useState(false);
@@ -77,10 +79,20 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     [socket],
   );
 
+  // Slider moves come faster than the send interval: send at most that often, and always the last one.
+  const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  function setByHand(next: Model) {
+    setModel(next);
+    send(next, 0);
+    if (trailing.current) clearTimeout(trailing.current);
+    trailing.current = setTimeout(() => send(next, 0, true), SEND_INTERVAL_MS);
+  }
+
   async function train() {
     if (!data) return;
     const learningRate = allowed.has("learningRate") ? (LEARNING_RATES[rateIndex] ?? 0.1) : 0.1;
     const iterations = allowed.has("iterations") ? (ITERATIONS[iterationIndex] ?? 500) : 500;
+    const l2 = allowed.has("l2") ? (L2_STRENGTHS[l2Index] ?? 0) : 0;
     // Standardising helps gradient descent on features with different units (kg vs cm); the model is
     // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
     const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;
@@ -97,6 +109,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
           d: trainingSet.d,
           learningRate,
           iterations,
+          l2,
         },
         (progress) => {
           const raw = toRaw(progress.model);
@@ -195,6 +208,18 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
                   disabled={running}
                 />
               ) : null}
+              {allowed.has("l2") ? (
+                <RangeField
+                  label="L2 strength"
+                  min={0}
+                  max={L2_STRENGTHS.length - 1}
+                  step={1}
+                  value={l2Index}
+                  onChange={setL2Index}
+                  format={(index) => String(L2_STRENGTHS[index])}
+                  disabled={running}
+                />
+              ) : null}
               {allowed.has("standardise") ? (
                 <label className="ml-row" style={{ gap: 8 }}>
                   <input
@@ -211,6 +236,44 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
               </Button>
             </div>
           </Card>
+          {allowed.has("manual") ? (
+            <Card title="By hand" description="Set the boundary yourself; it is scored like a trained one.">
+              <div className="ml-stack">
+                {(
+                  [
+                    ["w₁", 0, -3, 3, 0.05],
+                    ["w₂", 1, -3, 3, 0.05],
+                  ] as const
+                ).map(([label, index, min, max, step]) => (
+                  <RangeField
+                    key={label}
+                    label={label}
+                    min={min}
+                    max={max}
+                    step={step}
+                    value={model.w[index] ?? 0}
+                    disabled={running || !live}
+                    format={(value) => value.toFixed(2)}
+                    onChange={(value) => {
+                      const w = [...model.w];
+                      w[index] = value;
+                      setByHand({ w, b: model.b });
+                    }}
+                  />
+                ))}
+                <RangeField
+                  label="b"
+                  min={-30}
+                  max={30}
+                  step={0.1}
+                  value={model.b}
+                  disabled={running || !live}
+                  format={(value) => value.toFixed(1)}
+                  onChange={(b) => setByHand({ w: model.w, b })}
+                />
+              </div>
+            </Card>
+          ) : null}
         </div>
       </div>
       <div style={{ marginTop: 24 }}>
