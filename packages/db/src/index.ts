@@ -74,6 +74,16 @@ export {
   upsertLesson,
 } from "./lessons";
 export {
+  type ChallengePick,
+  firstPublicLosses,
+  listPicks,
+  MAX_PICKS,
+  type PrivateStanding,
+  pickModel,
+  privateStandings,
+  unpickModel,
+} from "./picks";
+export {
   commonWrongAnswers,
   MASTERY_MIN_QUESTIONS,
   MASTERY_THRESHOLD,

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import type { Db } from "./client";
+import { DbError } from "./errors";
+import { FiniteSchema, IdSchema, parseInput, WeightsSchema } from "./validation";
+
+/** Kaggle's limit: each participant chooses at most this many models for the private board. */
+export const MAX_PICKS = 2;
+
+export const PickModelInputSchema = z.object({
+  challengeId: IdSchema,
+  studentId: IdSchema,
+  w: WeightsSchema,
+  b: FiniteSchema,
+  /** Computed by the server on the held-out splits, never taken from the client. */
+  publicLogLoss: FiniteSchema.min(0),
+  privateLogLoss: FiniteSchema.min(0),
+});
+
+export interface ChallengePick {
+  id: string;
+  w: number[];
+  b: number;
+  publicLogLoss: number;
+  privateLogLoss: number;
+  pickedAt: Date;
+}
+
+const JsonWeights = z.array(z.number());
+
+async function participantOf(db: Db, challengeId: string, studentId: string) {
+  const participant = await db.challengeParticipant.findUnique({
+    where: { challengeId_studentId: { challengeId, studentId } },
+    select: { id: true, challenge: { select: { status: true } } },
+  });
+  if (!participant) throw new DbError("NOT_FOUND", `Student ${studentId} is not in challenge ${challengeId}`);
+  return participant;
+}
+
+/** Adds a model to the participant's picks while the challenge runs; at most MAX_PICKS, even concurrently. */
+export async function pickModel(db: Db, input: z.input<typeof PickModelInputSchema>): Promise<ChallengePick> {
+  const data = parseInput(PickModelInputSchema, input);
+  const participant = await participantOf(db, data.challengeId, data.studentId);
+  if (participant.challenge.status === "ended" || participant.challenge.status === "draft") {
+    throw new DbError("CONFLICT", "Models can only be picked while the challenge runs");
+  }
+  const row = await db.$transaction(async (tx) => {
+    // A no-op UPDATE locks the participant's row (PostgreSQL), so concurrent picks by one student queue up
+    // and each sees the others' inserts when it counts; SQLite serialises write transactions anyway.
+    await tx.challengeParticipant.update({
+      where: { id: participant.id },
+      data: { updateCount: { increment: 0 } },
+      select: { id: true },
+    });
+    const count = await tx.challengePick.count({ where: { participantId: participant.id } });
+    if (count >= MAX_PICKS) {
+      throw new DbError("CONFLICT", `You can pick at most ${MAX_PICKS} models; remove one first`);
+    }
+    return tx.challengePick.create({
+      data: {
+        participantId: participant.id,
+        w: data.w,
+        b: data.b,
+        publicLogLoss: data.publicLogLoss,
+        privateLogLoss: data.privateLogLoss,
+      },
+    });
+  });
+  return toPick(row);
+}
+
+export async function unpickModel(
+  db: Db,
+  input: { challengeId: string; studentId: string; pickId: string },
+): Promise<void> {
+  const { challengeId, studentId, pickId } = parseInput(
+    z.object({ challengeId: IdSchema, studentId: IdSchema, pickId: IdSchema }),
+    input,
+  );
+  const participant = await participantOf(db, challengeId, studentId);
+  if (participant.challenge.status === "ended") throw new DbError("CONFLICT", "The challenge has ended");
+  // Scoped to the participant: another student's pick id deletes nothing.
+  const { count } = await db.challengePick.deleteMany({
+    where: { id: pickId, participantId: participant.id },
+  });
+  if (count === 0) throw new DbError("NOT_FOUND", `No pick ${pickId} of yours`);
+}
+
+export async function listPicks(
+  db: Db,
+  input: { challengeId: string; studentId: string },
+): Promise<ChallengePick[]> {
+  const participant = await participantOf(db, input.challengeId, input.studentId);
+  const rows = await db.challengePick.findMany({
+    where: { participantId: participant.id },
+    orderBy: [{ pickedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toPick);
+}
+
+function toPick(row: {
+  id: string;
+  w: unknown;
+  b: number;
+  publicLogLoss: number;
+  privateLogLoss: number;
+  pickedAt: Date;
+}): ChallengePick {
+  return { ...row, w: JsonWeights.parse(row.w) };
+}
+
+export interface PrivateStanding {
+  studentId: string;
+  nickname: string;
+  /** Lowest private loss among the picks, or the best-public model's when nothing was picked. */
+  privateLogLoss: number | null;
+  usedPicks: boolean;
+}
+
+/**
+ * The private board, Kaggle-style: each participant is scored by the better of their (up to two) picked
+ * models on the private split; without picks, by the model that was best on the public split.
+ */
+export async function privateStandings(db: Db, challengeId: string): Promise<PrivateStanding[]> {
+  const rows = await db.challengeParticipant.findMany({
+    where: { challengeId: parseInput(IdSchema, challengeId) },
+    select: {
+      studentId: true,
+      nickname: true,
+      joinedAt: true,
+      bestPrivateLogLoss: true,
+      picks: { select: { privateLogLoss: true } },
+    },
+    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+  });
+  const standings = rows.map((row) => {
+    const picked = row.picks.map((pick) => pick.privateLogLoss);
+    return {
+      studentId: row.studentId,
+      nickname: row.nickname,
+      privateLogLoss: picked.length > 0 ? Math.min(...picked) : row.bestPrivateLogLoss,
+      usedPicks: picked.length > 0,
+    };
+  });
+  return standings.sort(
+    (a, b) => (a.privateLogLoss ?? Number.POSITIVE_INFINITY) - (b.privateLogLoss ?? Number.POSITIVE_INFINITY),
+  );
+}
+
+/** Each participant's first recorded public loss (their first replay snapshot), for "most improved". */
+export async function firstPublicLosses(db: Db, challengeId: string): Promise<Map<string, number>> {
+  const snapshots = await db.challengeSnapshot.findMany({
+    where: { challengeId: parseInput(IdSchema, challengeId) },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: { publicLogLoss: true, participant: { select: { studentId: true } } },
+  });
+  const first = new Map<string, number>();
+  for (const snapshot of snapshots) {
+    if (!first.has(snapshot.participant.studentId))
+      first.set(snapshot.participant.studentId, snapshot.publicLogLoss);
+  }
+  return first;
+}
