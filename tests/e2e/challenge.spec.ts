@@ -51,7 +51,11 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await byHand.getByLabel("b").press("PageUp");
   await expect(grace.getByText("Too many updates")).toHaveCount(0);
   await expect(grace.locator(".ml-field-error")).toHaveCount(0);
-  await screenshot(players[0] as Page, "challenge-student");
+  // Ada picks her model for the private board (Kaggle's rule: up to two picks).
+  const adaPage = players[0] as Page;
+  await adaPage.getByRole("button", { name: "Pick my current model" }).click();
+  await expect(adaPage.getByText(/^Pick 1: public loss \d\.\d{4}$/)).toBeVisible();
+  await screenshot(adaPage, "challenge-student");
 
   await expect(teacher.getByRole("img", { name: /3 decision boundaries/ })).toBeVisible();
   const board = teacher.getByRole("table", { name: "Challenge leaderboard" });
@@ -83,6 +87,8 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const final = teacher.getByRole("table", { name: "Final leaderboard" });
   await expect(final.getByRole("row")).toHaveCount(4);
   await expect(final).toContainText("Private loss");
+  await expect(final.getByRole("row", { name: /Ada/ })).toContainText("picked");
+  await expect(final.getByRole("row", { name: /Alan/ })).toContainText("best public");
   // The replay scrubs through the race.
   const replay = teacher.getByRole("region", { name: "Replay" });
   const scrubber = replay.getByLabel("Time into the race");

@@ -1,4 +1,4 @@
-import { CHALLENGE_DATASET_KINDS, challengeDatasets, type Dataset } from "@margin/core";
+import { CHALLENGE_DATASET_KINDS, challengeDatasets, type Dataset, scoreSubmission } from "@margin/core";
 import { signRealtimeToken } from "@margin/core/protocol";
 import {
   assertCanManageClassroom,
@@ -10,21 +10,39 @@ import {
   createChallenge,
   type Db,
   extendChallenge,
+  firstPublicLosses,
   getChallenge,
   getClassroom,
   getUser,
   listChallengeSnapshots,
   listChallenges,
+  listPicks,
+  pickModel,
+  privateStandings,
   transitionChallenge,
+  unpickModel,
 } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "~/env";
 import type { Session } from "../../auth/session";
-import { createTRPCRouter, publicProcedure, staffProcedure } from "../init";
+import { createTRPCRouter, publicProcedure, staffProcedure, studentProcedure } from "../init";
 import { JoinCodeSchema, managedClassroom } from "./classroom";
 
 const IdInput = z.string().min(1).max(64);
+const bounded = z.number().finite().min(-1e6).max(1e6);
+
+/** Challenge data is deterministic in its spec; keep the latest few generated per process. */
+const datasetCache = new Map<string, ReturnType<typeof challengeDatasets>>();
+function datasetsOf(challenge: Challenge) {
+  let data = datasetCache.get(challenge.id);
+  if (!data) {
+    data = challengeDatasets(challenge.dataset as Parameters<typeof challengeDatasets>[0]);
+    if (datasetCache.size >= 32) datasetCache.delete(datasetCache.keys().next().value ?? "");
+    datasetCache.set(challenge.id, data);
+  }
+  return data;
+}
 const TOKEN_TTL_SECONDS = 10 * 60;
 
 /**
@@ -137,7 +155,7 @@ export const challengeRouter = createTRPCRouter({
   /** The training split only: held-out points never leave the server. */
   trainingData: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
     const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-    return plainData(challengeDatasets(challenge.dataset as Parameters<typeof challengeDatasets>[0]).train);
+    return plainData(datasetsOf(challenge).train);
   }),
 
   transition: staffProcedure
@@ -182,42 +200,107 @@ export const challengeRouter = createTRPCRouter({
    * Ranked by best public log loss during the race. After the end, the private board: ranked by the
    * private loss of each student's best model, with the movement against the public ranking.
    */
-  leaderboard: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
-    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-    const ranked = await challengeLeaderboard(ctx.db, challenge.id, "bestPublicLogLoss");
-    const publicRank = new Map(ranked.map((entry, index) => [entry.studentId, index + 1]));
-    const rows = ranked.map((entry) => ({
-      studentId: entry.studentId,
-      nickname: entry.nickname,
-      updates: entry.updateCount,
-      publicLoss: entry.best?.publicLogLoss ?? null,
-      publicRank: publicRank.get(entry.studentId) ?? null,
-      privateLoss: null as number | null,
-      privateRank: null as number | null,
-    }));
-    if (challenge.status !== "ended") return { revealed: false, rows };
-    const privateOrder = (await challengeLeaderboard(ctx.db, challenge.id, "bestPrivateLogLoss")).map(
-      (entry) => entry.studentId,
-    );
-    const byStudent = new Map(ranked.map((entry) => [entry.studentId, entry]));
-    return {
-      revealed: true,
-      rows: privateOrder.map((studentId, index) => {
-        const entry = byStudent.get(studentId);
-        const row = rows.find((candidate) => candidate.studentId === studentId);
+  /**
+   * During the race: best public log loss, or "most improved" (first recorded public loss minus best),
+   * so the whole class can win. After the end: the private board, Kaggle-style — each student scored by
+   * the better of their (up to two) picks on the private split, or by their best public model without
+   * picks — with the movement against the public ranking.
+   */
+  leaderboard: publicProcedure
+    .input(z.object({ challengeId: IdInput, mode: z.enum(["loss", "improvement"]).default("loss") }))
+    .query(async ({ ctx, input }) => {
+      const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const [ranked, first] = await Promise.all([
+        challengeLeaderboard(ctx.db, challenge.id, "bestPublicLogLoss"),
+        firstPublicLosses(ctx.db, challenge.id),
+      ]);
+      const publicRank = new Map(
+        ranked.filter((entry) => entry.best).map((entry, index) => [entry.studentId, index + 1]),
+      );
+      const rows = ranked.map((entry) => {
+        const best = entry.best?.publicLogLoss ?? null;
+        const start = first.get(entry.studentId);
         return {
-          ...(row ?? {
-            studentId,
-            nickname: entry?.nickname ?? "",
-            updates: 0,
-            publicLoss: null,
-            publicRank: null,
-          }),
-          privateLoss: entry?.best?.privateLogLoss ?? null,
-          privateRank: entry?.best ? index + 1 : null,
+          studentId: entry.studentId,
+          nickname: entry.nickname,
+          updates: entry.updateCount,
+          publicLoss: best,
+          publicRank: publicRank.get(entry.studentId) ?? null,
+          improvement: best !== null && start !== undefined ? start - best : null,
+          privateLoss: null as number | null,
+          privateRank: null as number | null,
+          usedPicks: false,
         };
-      }),
-    };
+      });
+      if (challenge.status !== "ended") {
+        if (input.mode === "improvement") {
+          rows.sort(
+            (a, b) =>
+              (b.improvement ?? Number.NEGATIVE_INFINITY) - (a.improvement ?? Number.NEGATIVE_INFINITY),
+          );
+        }
+        return { revealed: false, mode: input.mode, rows };
+      }
+      const standings = await privateStandings(ctx.db, challenge.id);
+      const byStudent = new Map(rows.map((row) => [row.studentId, row]));
+      let rank = 0;
+      return {
+        revealed: true,
+        mode: "loss" as const,
+        rows: standings.flatMap((standing) => {
+          const row = byStudent.get(standing.studentId);
+          if (!row) return [];
+          const scored = standing.privateLogLoss !== null;
+          if (scored) rank += 1;
+          return [
+            {
+              ...row,
+              privateLoss: standing.privateLogLoss,
+              privateRank: scored ? rank : null,
+              usedPicks: standing.usedPicks,
+            },
+          ];
+        }),
+      };
+    }),
+
+  /** Picks the student's current model for the private board; both losses are computed here. */
+  pick: studentProcedure
+    .input(z.object({ challengeId: IdInput, w: z.tuple([bounded, bounded]), b: bounded }))
+    .mutation(async ({ ctx, input }) => {
+      const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const { publicTest, privateTest } = datasetsOf(challenge);
+      const model = { w: input.w, b: input.b };
+      const picked = await pickModel(ctx.db, {
+        challengeId: challenge.id,
+        studentId: ctx.session.uid,
+        w: input.w,
+        b: input.b,
+        publicLogLoss: scoreSubmission(model, null, publicTest),
+        privateLogLoss: scoreSubmission(model, null, privateTest),
+      });
+      return { id: picked.id, w: picked.w, b: picked.b, publicLoss: picked.publicLogLoss };
+    }),
+
+  unpick: studentProcedure
+    .input(z.object({ challengeId: IdInput, pickId: IdInput }))
+    .mutation(async ({ ctx, input }) => {
+      await challengeFor(ctx.db, ctx.session, input.challengeId);
+      await unpickModel(ctx.db, {
+        challengeId: input.challengeId,
+        studentId: ctx.session.uid,
+        pickId: input.pickId,
+      });
+      return { ok: true };
+    }),
+
+  /** The student's own picks, with public losses only: the private split stays secret until the end. */
+  myPicks: studentProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
+    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+    const picks = await listPicks(ctx.db, { challengeId: challenge.id, studentId: ctx.session.uid }).catch(
+      () => [],
+    );
+    return picks.map((pick) => ({ id: pick.id, w: pick.w, b: pick.b, publicLoss: pick.publicLogLoss }));
   }),
 
   realtimeToken: publicProcedure

@@ -47,6 +47,10 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const lastSent = useRef(0);
 
+  const picks = useQuery(trpc.challenge.myPicks.queryOptions({ challengeId }));
+  const refreshPicks = () => void picks.refetch();
+  const pick = useMutation(trpc.challenge.pick.mutationOptions({ onSuccess: refreshPicks }));
+  const unpick = useMutation(trpc.challenge.unpick.mutationOptions({ onSuccess: refreshPicks }));
   const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
   const getCredentials = useCallback(
     () => tokenMutation.mutateAsync({ challengeId }),
@@ -181,6 +185,43 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
               <Stat label="Time left" value={challenge ? formatRemaining(challenge.remainingMs) : "—"} />
             </Stats>
             {refusal ? <p className="ml-field-error">{refusal}</p> : null}
+          </Card>
+          <Card
+            title="Your picks for the final board"
+            description="The final ranking uses held-out points nobody has seen. Pick up to two models; the better one counts. Without picks, your best public model counts."
+          >
+            <div className="ml-stack">
+              {(picks.data ?? []).length === 0 ? <p className="ml-field-hint">No picks yet.</p> : null}
+              <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0, gap: 8 }}>
+                {(picks.data ?? []).map((picked, index) => (
+                  <li key={picked.id} className="ml-row" style={{ justifyContent: "space-between" }}>
+                    <span>
+                      Pick {index + 1}: public loss {formatLoss(picked.publicLoss)}
+                    </span>
+                    <Button
+                      variant="secondary"
+                      disabled={!live || unpick.isPending}
+                      onClick={() => unpick.mutate({ challengeId, pickId: picked.id })}
+                    >
+                      Remove<span className="ml-visually-hidden"> pick {index + 1}</span>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+              <Button
+                variant="secondary"
+                disabled={
+                  !live || running || pick.isPending || (picks.data?.length ?? 0) >= 2 || publicLoss === null
+                }
+                onClick={() => {
+                  const [w1 = 0, w2 = 0] = model.w;
+                  pick.mutate({ challengeId, w: [w1, w2], b: model.b });
+                }}
+              >
+                Pick my current model
+              </Button>
+              {pick.error ? <p className="ml-field-error">{pick.error.message}</p> : null}
+            </div>
           </Card>
           <Card title="Training">
             <div className="ml-stack">

@@ -31,8 +31,9 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
   const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
+  const [mode, setMode] = useState<"loss" | "improvement">("loss");
   const leaderboard = useQuery({
-    ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode }),
     refetchInterval: 2_000,
   });
   const transition = useMutation(
@@ -146,6 +147,30 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
           />
           Hide names on the projector
         </label>
+        {challenge?.status !== "ended" ? (
+          <fieldset className="ml-row" style={{ border: 0, padding: 0, margin: "8px 0 0", gap: 16 }}>
+            <legend className="ml-visually-hidden">Rank the leaderboard by</legend>
+            <span aria-hidden="true" style={{ fontWeight: 600 }}>
+              Rank by
+            </span>
+            {(
+              [
+                ["loss", "Lowest loss"],
+                ["improvement", "Most improved since their first model"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="ml-row" style={{ gap: 6 }}>
+                <input
+                  type="radio"
+                  name="rank-mode"
+                  checked={mode === value}
+                  onChange={() => setMode(value)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
       </Card>
       <div className="ml-grid ml-grid-sidebar" style={{ marginTop: 24 }}>
         <Card title="Everyone's boundary">
@@ -190,7 +215,13 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                   <tr>
                     <th scope="col">#</th>
                     <th scope="col">Student</th>
-                    <th scope="col">{board.revealed ? "Private loss" : "Public loss"}</th>
+                    <th scope="col">
+                      {board.revealed
+                        ? "Private loss"
+                        : mode === "improvement"
+                          ? "Improvement"
+                          : "Public loss"}
+                    </th>
                     {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
                   </tr>
                 </thead>
@@ -220,13 +251,25 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                           ))}
                         </td>
                         <td>
-                          {board.revealed
-                            ? row.privateLoss === null
-                              ? "—"
-                              : formatLoss(row.privateLoss)
-                            : row.publicLoss === null
-                              ? "—"
-                              : formatLoss(row.publicLoss)}
+                          {board.revealed ? (
+                            <>
+                              {row.privateLoss === null ? "—" : formatLoss(row.privateLoss)}
+                              <span className="ml-field-hint">
+                                {" "}
+                                {row.usedPicks ? "picked" : "best public"}
+                              </span>
+                            </>
+                          ) : mode === "improvement" ? (
+                            row.improvement === null ? (
+                              "—"
+                            ) : (
+                              `−${formatLoss(Math.max(0, row.improvement))}`
+                            )
+                          ) : row.publicLoss === null ? (
+                            "—"
+                          ) : (
+                            formatLoss(row.publicLoss)
+                          )}
                         </td>
                         {board.revealed ? (
                           <td aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}>
