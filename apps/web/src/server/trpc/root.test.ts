@@ -442,7 +442,45 @@ describe("challenges", () => {
     );
     expect(late.code).toBe("CONFLICT");
     const board = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
-    expect(board).toEqual({ revealed: true, rows: [] });
+    expect(board).toMatchObject({ revealed: true, rows: [] });
+  });
+
+  it("lets a student pick at most two models, scored by the server, private loss hidden until the end", async () => {
+    const { browser, code, challenge } = await challengeSetup();
+    const pupil = await student(code, "Ada");
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
+    // Joining the challenge happens on the realtime connection; here the db function stands in for it.
+    const { joinChallenge } = await import("@margin/db");
+    const { getDb } = await import("../db");
+    const me = await pupil.browser.call((api) => api.auth.me());
+    await joinChallenge(getDb(), { challengeId: challenge.id, studentId: me?.id ?? "" });
+
+    const model = { challengeId: challenge.id, w: [0.4, 0.9] as [number, number], b: -10 };
+    const first = await pupil.browser.call((api) => api.challenge.pick(model));
+    expect(first.publicLoss).toBeGreaterThan(0);
+    expect(JSON.stringify(first)).not.toMatch(/private/i);
+    await pupil.browser.call((api) => api.challenge.pick({ ...model, b: -9 }));
+    const third = await errorOf(pupil.browser.call((api) => api.challenge.pick({ ...model, b: -8 })));
+    expect(third).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/at most 2/) });
+    const mine = await pupil.browser.call((api) => api.challenge.myPicks({ challengeId: challenge.id }));
+    expect(mine).toHaveLength(2);
+    expect(JSON.stringify(mine)).not.toMatch(/private/i);
+    const live = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
+    expect(live.revealed).toBe(false);
+    expect(live.rows.every((row) => row.privateLoss === null)).toBe(true);
+
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "ended" }));
+    const final = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
+    expect(final.rows).toEqual([
+      expect.objectContaining({
+        nickname: "Ada",
+        usedPicks: true,
+        privateRank: 1,
+        privateLoss: expect.any(Number),
+      }),
+    ]);
+    const late = await errorOf(pupil.browser.call((api) => api.challenge.pick(model)));
+    expect(late.code).toBe("CONFLICT");
   });
 
   it("refuses an unknown data set kind and absurd sizes", async () => {
