@@ -119,6 +119,17 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14, 15 of the full line)
 }
 
+/** Busy ticks of the whole machine (all cores): what else ran during a measurement distorts it. */
+function machineBusyTicks(): number {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  // user nice system idle iowait irq softirq steal …: everything but idle and iowait.
+  return fields.reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+}
+
 function memoryMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -233,24 +244,36 @@ async function benchmark(students: number) {
   const pid = server.pid as number;
   const cpuStart = cpuTicks(pid);
   const clientCpuStart = cpuTicks(clientsProcess.pid as number);
+  const machineStart = machineBusyTicks();
+  const selfStart = process.cpuUsage();
   const wallStart = Date.now();
   await new Promise((resolve) => setTimeout(resolve, (SECONDS - WARM_UP_MS / 1000 - 0.5) * 1000));
   measureTo = Date.now();
   const wall = (measureTo - wallStart) / 1000;
   const serverCpu = ((cpuTicks(pid) - cpuStart) / CLK_TCK / wall) * 100;
   const clientCpu = ((cpuTicks(clientsProcess.pid as number) - clientCpuStart) / CLK_TCK / wall) * 100;
+  const self = process.cpuUsage(selfStart);
+  const selfCpu = ((self.user + self.system) / 1e6 / wall) * 100;
+  // Other processes on the machine (100 % = one core): anything well above 0 makes the run suspect.
+  const otherCpu = Math.max(
+    0,
+    ((machineBusyTicks() - machineStart) / CLK_TCK / wall) * 100 - serverCpu - clientCpu - selfCpu,
+  );
   const memory = memoryMb(pid);
   const students_ = await summary;
 
   teacher.close();
   const exited = new Promise((resolve) => server.once("exit", resolve));
   let flushed = false;
+  let modelsWritten = 0;
   onServerLine = (line) => {
     if (line.event === "shutdown.complete") flushed = true;
+    if (line.event === "persist.closed") modelsWritten = Number(line.written);
   };
   server.kill("SIGTERM");
   await exited;
   const board = await challengeLeaderboard(db, challengeId);
+  const snapshots = await db.challengeSnapshot.count({ where: { challengeId } });
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 
@@ -270,10 +293,15 @@ async function benchmark(students: number) {
     latencyMax: latencies.at(-1) ?? NaN,
     serverCpu,
     clientCpu,
+    otherCpu,
     serverRssMb: memory.rss,
     serverPeakRssMb: memory.peak,
     persisted: board.filter((entry) => entry.best !== null).length,
     flushedOnSigterm: flushed,
+    /** Models written by the write-behind buffer over the whole run (shutdown flush included). */
+    modelsWritten,
+    /** Replay snapshots per student over the whole run (students send for BENCH_SECONDS). */
+    snapshotsPerStudent: snapshots / students,
   };
 }
 
@@ -289,12 +317,14 @@ for (const students of STUDENT_COUNTS) {
 }
 const f = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 console.log(
-  "\n| students | accepted/s | sent/s | emit→teacher p50 | p99 | max | ack p50 | ack p99 | batches/s | server CPU | client CPU | server RSS | persisted |",
+  "\n| students | accepted/s | sent/s | emit→teacher p50 | p99 | max | ack p50 | ack p99 | batches/s | server CPU | client CPU | server RSS | persisted | writes/s | snapshots/student | other CPU |",
 );
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+);
 for (const r of rows) {
   console.log(
-    `| ${r.students} | ${f(r.acceptedPerSecond)} | ${f(r.sentPerSecond)} | ${f(r.latencyP50)} ms | ${f(r.latencyP99)} ms | ${f(r.latencyMax)} ms | ${r.ackP50} ms | ${r.ackP99} ms | ${f(r.teacherBatchesPerSecond, 1)} | ${f(r.serverCpu)} % | ${f(r.clientCpu)} % | ${f(r.serverRssMb)} MB | ${r.persisted}/${r.students} |`,
+    `| ${r.students} | ${f(r.acceptedPerSecond)} | ${f(r.sentPerSecond)} | ${f(r.latencyP50)} ms | ${f(r.latencyP99)} ms | ${f(r.latencyMax)} ms | ${r.ackP50} ms | ${r.ackP99} ms | ${f(r.teacherBatchesPerSecond, 1)} | ${f(r.serverCpu)} % | ${f(r.clientCpu)} % | ${f(r.serverRssMb)} MB | ${r.persisted}/${r.students} | ${f(r.modelsWritten / SECONDS)} | ${f(r.snapshotsPerStudent, 1)} | ${f(r.otherCpu)} % |`,
   );
 }
 process.exit(0);

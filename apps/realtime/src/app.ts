@@ -36,6 +36,11 @@ export interface RealtimeDeps {
   /** Write-behind period of scored models (ms) and the per-participant replay snapshot period (ms). */
   persistIntervalMs?: number;
   snapshotIntervalMs?: number;
+  /**
+   * Participants written per second in steady state, all together (default 250): beyond 250 active
+   * participants each is written less often than every persistIntervalMs. Shutdown flushes ignore it.
+   */
+  persistWritesPerSecond?: number;
   logger?: Logger;
 }
 
@@ -51,6 +56,9 @@ export interface RealtimeHandle {
 }
 
 class Refusal extends Error {}
+
+/** Overridable for measurements (MARGIN_PERSIST_WRITES_PER_SECOND); see RealtimeDeps.persistWritesPerSecond. */
+const PERSIST_WRITES_PER_SECOND = Number(process.env.MARGIN_PERSIST_WRITES_PER_SECOND) || 250;
 
 export async function createRealtimeServer(
   httpServer: HttpServer,
@@ -97,6 +105,7 @@ export async function createRealtimeServer(
     const writer = new ModelWriter(worker?.sink ?? databaseSink(db, logger), {
       intervalMs: deps.persistIntervalMs ?? 1000,
       snapshotIntervalMs: deps.snapshotIntervalMs ?? 5000,
+      maxWritesPerSecond: deps.persistWritesPerSecond ?? PERSIST_WRITES_PER_SECOND,
     });
     challenges = { db, registry, writer };
     // Rooms with nobody sending still hear about pauses and ends.

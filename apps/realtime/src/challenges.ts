@@ -46,10 +46,21 @@ export class ChallengeRegistry {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The challenge with a status at most `ttlMs` old; null if it doesn't exist. Throws on an unusable spec. */
+  /**
+   * The challenge with a status at most `ttlMs` old; null if it doesn't exist. Throws on an unusable spec.
+   * Past half the TTL the status is re-read in the background, so that under steady traffic no update
+   * waits for the database read.
+   */
   async current(challengeId: string): Promise<CachedChallenge | null> {
     const cached = this.cache.get(challengeId);
-    if (cached && this.now() - cached.checkedAt < this.ttlMs) return cached;
+    if (cached) {
+      const age = this.now() - cached.checkedAt;
+      if (age < this.ttlMs) {
+        if (age >= this.ttlMs / 2 && !this.loading.has(challengeId))
+          void this.refresh(challengeId).catch(() => {});
+        return cached;
+      }
+    }
     return this.refresh(challengeId);
   }
 

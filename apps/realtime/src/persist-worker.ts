@@ -15,7 +15,7 @@ try {
   // not permitted here: run at normal priority
 }
 const db = createDb(databaseUrl);
-const sink = databaseSink(db, jsonLogger(), 4);
+const sink = databaseSink(db, jsonLogger());
 
 parentPort?.on("message", async (message: { id: number; items: WriteItem[] } | { close: true }) => {
   if ("close" in message) {

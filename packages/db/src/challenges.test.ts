@@ -9,6 +9,7 @@ import {
   joinChallenge,
   listChallengeSnapshots,
   recordModelUpdate,
+  recordModelUpdates,
   transitionChallenge,
 } from "./index";
 import { targets, useTestDatabase } from "./testing/databases";
@@ -269,5 +270,121 @@ describe.each(targets)("challenges on $name", (target) => {
       ["player1", 0.4, 20],
     ]);
     expect(snapshots[0]?.w).toEqual([0.6, 1]);
+  });
+  it("records a batch of updates: last is final, lowest is best, counts and snapshots as if one by one", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 3);
+    const [a, b, c] = students.map((s) => s.id ?? "");
+    await recordModelUpdate(t.db, update(challenge.id, b ?? "", 0.2));
+    const results = await recordModelUpdates(t.db, [
+      update(challenge.id, a ?? "", 0.5, { snapshot: true, iteration: 1 }),
+      update(challenge.id, a ?? "", 0.3),
+      update(challenge.id, b ?? "", 0.25, { snapshot: true, iteration: 2 }),
+      {
+        ...update(challenge.id, a ?? "", 0.4, { snapshot: true, iteration: 3 }),
+        model: { w: [-1, 2], b: -9, standardisation: null },
+      },
+      update(challenge.id, c ?? "", Number.NaN),
+    ]);
+    expect(results).toEqual([
+      { ok: true, improved: false },
+      { ok: true, improved: true },
+      { ok: true, improved: false },
+      { ok: true, improved: false },
+      { ok: false, code: "INVALID" },
+    ]);
+    const board = await challengeLeaderboard(t.db, challenge.id);
+    const byId = new Map(board.map((entry) => [entry.studentId, entry]));
+    expect(byId.get(a ?? "")).toMatchObject({
+      updateCount: 3,
+      best: {
+        publicLogLoss: 0.3,
+        privateLogLoss: 0.31,
+        w: [0.3, 1],
+        b: -0.3,
+        standardisation: { mean: [0, 1], std: [1, 2] },
+      },
+      final: { publicLogLoss: 0.4, w: [-1, 2], b: -9, standardisation: null },
+    });
+    expect(byId.get(a ?? "")?.final?.at).toBeInstanceOf(Date);
+    expect(Math.abs((byId.get(a ?? "")?.final?.at.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    // b's stored best (0.2) is better than anything in the batch: it stays.
+    expect(byId.get(b ?? "")).toMatchObject({
+      updateCount: 2,
+      best: { publicLogLoss: 0.2 },
+      final: { publicLogLoss: 0.25 },
+    });
+    expect(byId.get(c ?? "")).toMatchObject({ updateCount: 0, best: null, final: null });
+    const snapshots = await listChallengeSnapshots(t.db, challenge.id);
+    expect(snapshots.map((s) => [s.nickname, s.publicLogLoss, s.iteration, s.w])).toEqual([
+      ["player0", 0.5, 1, [0.5, 1]],
+      ["player1", 0.25, 2, [0.25, 1]],
+      ["player0", 0.4, 3, [-1, 2]],
+    ]);
+    expect(snapshots[0]?.takenAt).toBeInstanceOf(Date);
+  });
+
+  it("skips participants of other challenges or not live in a batch without failing the rest", async () => {
+    const { teacher, challenge, students } = await liveChallenge(t.db, 1);
+    const paused = await liveChallenge(t.db, 1);
+    const other = await schoolWithClass(t.db);
+    const { student: outsider } = await addStudent(t.db, other.classroom.joinCode);
+    await transitionChallenge(t.db, {
+      actorId: paused.teacher.id,
+      challengeId: paused.challenge.id,
+      to: "paused",
+    });
+    const results = await recordModelUpdates(t.db, [
+      update(paused.challenge.id, paused.students[0]?.id ?? "", 0.1, { snapshot: true }),
+      update(challenge.id, outsider.id, 0.1, { snapshot: true }),
+      update(challenge.id, students[0]?.id ?? "", 0.6, { snapshot: true }),
+    ]);
+    expect(results).toEqual([
+      { ok: false, code: "CONFLICT" },
+      { ok: false, code: "NOT_FOUND" },
+      { ok: true, improved: true },
+    ]);
+    expect((await challengeLeaderboard(t.db, paused.challenge.id))[0]).toMatchObject({
+      updateCount: 0,
+      best: null,
+    });
+    expect(await listChallengeSnapshots(t.db, paused.challenge.id)).toEqual([]);
+    expect((await listChallengeSnapshots(t.db, challenge.id)).map((s) => s.publicLogLoss)).toEqual([0.6]);
+    expect(await recordModelUpdates(t.db, [])).toEqual([]);
+    await transitionChallenge(t.db, { actorId: teacher.id, challengeId: challenge.id, to: "ended" });
+    expect(await recordModelUpdates(t.db, [update(challenge.id, students[0]?.id ?? "", 0.1)])).toEqual([
+      { ok: false, code: "CONFLICT" },
+    ]);
+    expect((await challengeLeaderboard(t.db, challenge.id))[0]?.best?.publicLogLoss).toBe(0.6);
+  });
+
+  it("never replaces a better best with a worse one under concurrent batches and single writes", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 2);
+    const ids = students.map((s) => s.id);
+    const losses = Array.from({ length: 24 }, (_, i) => 0.2 + ((i * 7) % 24) / 50);
+    await Promise.all(
+      losses.map((loss, i) =>
+        i % 3 === 0
+          ? recordModelUpdate(t.db, update(challenge.id, ids[i % 2] ?? "", loss))
+          : recordModelUpdates(t.db, [
+              update(challenge.id, ids[0] ?? "", loss),
+              update(challenge.id, ids[1] ?? "", loss + 0.01),
+            ]),
+      ),
+    );
+    const board = await challengeLeaderboard(t.db, challenge.id);
+    expect(board[0]?.best?.publicLogLoss).toBe(Math.min(...losses));
+    const singles = losses.filter((_, i) => i % 3 === 0).length;
+    const batches = losses.length - singles;
+    expect(board.map((e) => e.updateCount).reduce((x, y) => x + y, 0)).toBe(singles + 2 * batches);
+  });
+
+  it("merges many updates of one participant in one batch", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 1);
+    const studentId = students[0]?.id ?? "";
+    const many = Array.from({ length: 450 }, (_, i) => update(challenge.id, studentId, 1 - i / 1000));
+    const results = await recordModelUpdates(t.db, many);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const [entry] = await challengeLeaderboard(t.db, challenge.id);
+    expect(entry).toMatchObject({ updateCount: 450, best: { publicLogLoss: 1 - 449 / 1000 } });
   });
 });

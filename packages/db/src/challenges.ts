@@ -380,6 +380,173 @@ export async function recordModelUpdate(
   }
 }
 
+/** What recordModelUpdates reports for each input, in order. */
+export type RecordModelUpdatesResult =
+  | { ok: true; improved: boolean }
+  | { ok: false; code: "INVALID" | "NOT_FOUND" | "CONFLICT" };
+
+/** Participants per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const BATCH_CHUNK = 200;
+
+let snapshotSequence = 0;
+/** Snapshot ids that sort in creation order within a process (a batch shares one takenAt). */
+function snapshotId(): string {
+  snapshotSequence = (snapshotSequence + 1) % 1_679_616;
+  return `s${Date.now().toString(36)}${snapshotSequence.toString(36).padStart(4, "0")}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+type ParsedUpdate = z.output<typeof RecordModelUpdateInputSchema>;
+
+/**
+ * recordModelUpdate for many updates at once, as a handful of set-based statements in one transaction
+ * (a few raw queries per 200 participants instead of two or three ORM queries each), for write-behind
+ * buffers. The effect is that of applying the inputs in order with recordModelUpdate: per participant the
+ * last input becomes the final model, `updateCount` grows by the number of inputs, the lowest public log
+ * loss among them replaces the stored best only if strictly lower (a conditional UPDATE, so concurrent
+ * writers can never replace a better best with a worse one), and each `snapshot: true` input stores a
+ * snapshot. Nothing is written for a participant whose challenge isn't live (CONFLICT) or who isn't in it
+ * (NOT_FOUND); an invalid input (INVALID) is skipped. None of these fail the rest of the batch.
+ */
+export async function recordModelUpdates(
+  db: Db,
+  inputs: readonly RecordModelUpdateInput[],
+): Promise<RecordModelUpdatesResult[]> {
+  const results: RecordModelUpdatesResult[] = new Array(inputs.length);
+  const valid: { index: number; data: ParsedUpdate }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const parsed = RecordModelUpdateInputSchema.safeParse(input);
+    if (parsed.success) valid.push({ index, data: parsed.data });
+    else results[index] = { ok: false, code: "INVALID" };
+  }
+  for (let start = 0; start < valid.length; ) {
+    // Whole participants per chunk, so that one participant's inputs are merged in one transaction.
+    const keys = new Set<string>();
+    let end = start;
+    while (end < valid.length) {
+      const { challengeId, studentId } = (valid[end] as { data: ParsedUpdate }).data;
+      const k = `${challengeId}\u0000${studentId}`;
+      if (!keys.has(k) && keys.size >= BATCH_CHUNK) break;
+      keys.add(k);
+      end++;
+    }
+    await recordChunk(db, valid.slice(start, end), results);
+    start = end;
+  }
+  return results;
+}
+
+interface Merged {
+  challengeId: string;
+  studentId: string;
+  count: number;
+  final: ParsedUpdate;
+  best: { index: number; data: ParsedUpdate };
+  indexes: number[];
+}
+
+async function recordChunk(
+  db: Db,
+  chunk: { index: number; data: ParsedUpdate }[],
+  results: RecordModelUpdatesResult[],
+): Promise<void> {
+  const byKey = new Map<string, Merged>();
+  for (const item of chunk) {
+    const { challengeId, studentId, publicLogLoss } = item.data;
+    const k = `${challengeId}\u0000${studentId}`;
+    const merged = byKey.get(k);
+    if (!merged) {
+      byKey.set(k, { challengeId, studentId, count: 1, final: item.data, best: item, indexes: [item.index] });
+      continue;
+    }
+    merged.count += 1;
+    merged.final = item.data;
+    merged.indexes.push(item.index);
+    if (publicLogLoss < merged.best.data.publicLogLoss) merged.best = item;
+  }
+  const participants = [...byKey.values()];
+  const postgres = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+  const now = new Date();
+  // Raw parameters: PostgreSQL types untyped VALUES as text, so numbers and JSON are cast; SQLite stores
+  // Prisma's JSON as text and DateTime as the ISO text a Date parameter becomes, like the ORM does.
+  const json = (value: unknown) => {
+    const text = value === null ? null : JSON.stringify(value);
+    return postgres ? Prisma.sql`CAST(${text} AS JSONB)` : Prisma.sql`${text}`;
+  };
+  const float = (value: number) => Prisma.sql`CAST(${value} AS DOUBLE PRECISION)`;
+  const int = (value: number | null) => Prisma.sql`CAST(${value} AS INTEGER)`;
+  const at = postgres ? Prisma.sql`CAST(${now.toISOString()} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
+  const live = Prisma.sql`EXISTS (SELECT 1 FROM "Challenge" c WHERE c."id" = p."challengeId" AND c."status" = 'live')`;
+  const model = (data: ParsedUpdate) =>
+    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}`;
+
+  const statements = [];
+  statements.push(
+    db.$queryRaw<{ challengeId: string; studentId: string; status: string; best: number | null }[]>`
+      SELECT p."challengeId" AS "challengeId", p."studentId" AS "studentId", c."status" AS "status",
+        p."bestPublicLogLoss" AS "best"
+      FROM "ChallengeParticipant" p JOIN "Challenge" c ON c."id" = p."challengeId"
+      WHERE p."challengeId" IN (${Prisma.join([...new Set(participants.map((m) => m.challengeId))])})
+        AND p."studentId" IN (${Prisma.join(participants.map((m) => m.studentId))})`,
+  );
+  statements.push(
+    db.$executeRaw`
+      UPDATE "ChallengeParticipant" AS p SET "updateCount" = p."updateCount" + v.column3, "finalW" = v.column4,
+        "finalB" = v.column5, "finalStandardisation" = v.column6, "finalPublicLogLoss" = v.column7,
+        "finalPrivateLogLoss" = v.column8, "finalAt" = ${at}
+      FROM (VALUES ${Prisma.join(
+        participants.map(
+          (m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${int(m.count)}, ${model(m.final)})`,
+        ),
+      )}) AS v
+      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2 AND ${live}`,
+  );
+  statements.push(
+    db.$executeRaw`
+      UPDATE "ChallengeParticipant" AS p SET "bestW" = v.column3, "bestB" = v.column4,
+        "bestStandardisation" = v.column5, "bestPublicLogLoss" = v.column6, "bestPrivateLogLoss" = v.column7,
+        "bestAt" = ${at}
+      FROM (VALUES ${Prisma.join(
+        participants.map((m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${model(m.best.data)})`),
+      )}) AS v
+      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2
+        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column6) AND ${live}`,
+  );
+  const snapshots = chunk.filter((item) => item.data.snapshot);
+  if (snapshots.length > 0) {
+    statements.push(
+      db.$executeRaw`
+        INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "publicLogLoss", "iteration")
+        SELECT v.column1, p."challengeId", p."id", ${at}, v.column4, v.column5, v.column6, v.column7
+        FROM (VALUES ${Prisma.join(
+          snapshots.map(
+            ({ data }) =>
+              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)})`,
+          ),
+        )}) AS v
+        JOIN "ChallengeParticipant" p ON p."challengeId" = v.column2 AND p."studentId" = v.column3
+        WHERE ${live}`,
+    );
+  }
+  const [found] = (await db.$transaction(statements)) as [
+    { challengeId: string; studentId: string; status: string; best: number | null }[],
+  ];
+  const state = new Map(found.map((row) => [`${row.challengeId}\u0000${row.studentId}`, row]));
+  for (const [k, merged] of byKey) {
+    const row = state.get(k);
+    for (const index of merged.indexes) {
+      if (!row) results[index] = { ok: false, code: "NOT_FOUND" };
+      else if (row.status !== "live") results[index] = { ok: false, code: "CONFLICT" };
+      else
+        results[index] = {
+          ok: true,
+          improved:
+            index === merged.best.index &&
+            (row.best === null || Number(row.best) > merged.best.data.publicLogLoss),
+        };
+    }
+  }
+}
+
 export type StoredModel = Model & { publicLogLoss: number; privateLogLoss: number; at: Date };
 
 export type LeaderboardEntry = ChallengeParticipant & { best: StoredModel | null; final: StoredModel | null };
