@@ -1,0 +1,132 @@
+import {
+  getLabWork,
+  getLabWorkForStaff,
+  LAB_LANGUAGES,
+  listClassroomLabWork,
+  listLessonProgress,
+  MAX_LAB_CODE_CHARS,
+  recordLabRun,
+  recordLessonProgress,
+  saveLabDraft,
+} from "@margin/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { CHECKS } from "~/lab/grader";
+import { ensureLesson } from "../../lessons";
+import { createTRPCRouter, staffProcedure, studentProcedure } from "../init";
+import { JoinCodeSchema, managedClassroom } from "./classroom";
+
+/** The lessons that have a coding lab, and the objective passing it completes. */
+const LAB_OBJECTIVES = { "cats-or-dogs": "from-scratch" } as const;
+const LabSlugSchema = z.enum(["cats-or-dogs"]);
+const CodeSchema = z.string().max(MAX_LAB_CODE_CHARS, "Code is limited to 50 000 characters");
+const LanguageSchema = z.enum(LAB_LANGUAGES);
+const CHECK_IDS = CHECKS.map((check) => check.id);
+
+type Db = Parameters<typeof getLabWork>[0];
+
+async function objectiveCompleted(db: Db, studentId: string, lessonSlug: keyof typeof LAB_OBJECTIVES) {
+  await ensureLesson(db, lessonSlug);
+  const rows = await listLessonProgress(db, { studentId, lessonSlug });
+  const key = LAB_OBJECTIVES[lessonSlug];
+  return rows.some((row) => row.kind === "objective" && row.key === key && row.completedAt !== null);
+}
+
+export const labRouter = createTRPCRouter({
+  /** The student's own draft, last passing version and whether the objective is done. */
+  mine: studentProcedure.input(z.object({ lessonSlug: LabSlugSchema })).query(async ({ ctx, input }) => {
+    const studentId = ctx.session.uid;
+    const [work, completed] = await Promise.all([
+      getLabWork(ctx.db, { studentId, lessonSlug: input.lessonSlug }),
+      objectiveCompleted(ctx.db, studentId, input.lessonSlug),
+    ]);
+    return {
+      language: work?.language ?? null,
+      draft: work?.draft ?? null,
+      draftSavedAt: work?.draftSavedAt ?? null,
+      passingCode: work?.passingCode ?? null,
+      passedAt: work?.passedAt ?? null,
+      objectiveCompleted: completed,
+    };
+  }),
+
+  /** Autosave; idempotent. */
+  saveDraft: studentProcedure
+    .input(z.object({ lessonSlug: LabSlugSchema, language: LanguageSchema, draft: CodeSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const work = await saveLabDraft(ctx.db, { studentId: ctx.session.uid, ...input });
+      return { savedAt: work.draftSavedAt };
+    }),
+
+  /**
+   * A graded run (graded in the student's browser, outside their code). A pass keeps this code as the
+   * passing version and completes the lesson's from-scratch objective.
+   */
+  recordRun: studentProcedure
+    .input(
+      z.object({
+        lessonSlug: LabSlugSchema,
+        language: LanguageSchema,
+        code: CodeSchema,
+        results: z
+          .array(z.object({ id: z.enum(CHECK_IDS as [string, ...string[]]), passed: z.boolean() }))
+          .min(1)
+          .max(CHECK_IDS.length)
+          .refine(
+            (results) => new Set(results.map((r) => r.id)).size === results.length,
+            "duplicate check ids",
+          ),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const studentId = ctx.session.uid;
+      const passed = input.results.length === CHECK_IDS.length && input.results.every((r) => r.passed);
+      const results = passed ? input.results : input.results.map((r) => ({ ...r }));
+      if (!passed && results.every((r) => r.passed)) results.push({ id: "incomplete", passed: false });
+      const work = await recordLabRun(ctx.db, { studentId, ...input, results });
+      if (passed) {
+        const lesson = await ensureLesson(ctx.db, input.lessonSlug);
+        if (!lesson) throw new TRPCError({ code: "NOT_FOUND", message: `No lesson ${input.lessonSlug}` });
+        await recordLessonProgress(ctx.db, {
+          studentId,
+          lessonSlug: input.lessonSlug,
+          kind: "objective",
+          key: LAB_OBJECTIVES[input.lessonSlug],
+          step: "completed",
+        });
+      }
+      return {
+        passed,
+        passedAt: work.passedAt,
+        objectiveCompleted: await objectiveCompleted(ctx.db, studentId, input.lessonSlug),
+      };
+    }),
+
+  /** The class's lab status, for a teacher who manages it. */
+  classroom: staffProcedure
+    .input(z.object({ code: JoinCodeSchema, lessonSlug: LabSlugSchema }))
+    .query(async ({ ctx, input }) => {
+      const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+      return listClassroomLabWork(ctx.db, {
+        actorId: ctx.session.uid,
+        classroomId: classroom.id,
+        lessonSlug: input.lessonSlug,
+      });
+    }),
+
+  /** One student's latest and passing code, read-only, for a teacher of one of their classes. */
+  studentCode: staffProcedure
+    .input(z.object({ studentId: z.string().min(1).max(64), lessonSlug: LabSlugSchema }))
+    .query(async ({ ctx, input }) => {
+      const { nickname, work } = await getLabWorkForStaff(ctx.db, { actorId: ctx.session.uid, ...input });
+      return {
+        nickname,
+        language: work?.language ?? null,
+        draft: work?.draft ?? null,
+        draftSavedAt: work?.draftSavedAt ?? null,
+        passingCode: work?.passingCode ?? null,
+        passedAt: work?.passedAt ?? null,
+        lastResults: work?.lastResults ?? [],
+      };
+    }),
+});
