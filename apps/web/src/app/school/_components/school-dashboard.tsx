@@ -1,0 +1,208 @@
+"use client";
+
+import { Button } from "@margin/ui/button";
+import { Card } from "@margin/ui/card";
+import { Stat, Stats } from "@margin/ui/stat";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import { ActivityChart } from "./activity-chart";
+
+const LESSON = "cats-or-dogs";
+const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)}%`);
+
+export function SchoolDashboard() {
+  const trpc = useTRPC();
+  const overview = useQuery({
+    ...trpc.school.overview.queryOptions({ lessonSlug: LESSON }),
+    refetchInterval: 10_000,
+  });
+  const data = overview.data;
+  const students = data?.classes.reduce((sum, c) => sum + c.students, 0) ?? 0;
+  const completed = data?.classes.reduce((sum, c) => sum + c.completed, 0) ?? 0;
+  const masteredAll = data?.classes.reduce((sum, c) => sum + c.masteredAll, 0) ?? 0;
+
+  return (
+    <div className="ml-stack" style={{ gap: 24 }}>
+      {data ? (
+        <Stats>
+          <Stat label="Classes" value={String(data.classes.length)} />
+          <Stat label="Students" value={String(students)} />
+          <Stat label="Completed the lesson" value={pct(completed, students)} />
+          <Stat label="Mastered every objective" value={pct(masteredAll, students)} />
+        </Stats>
+      ) : null}
+      <Card
+        title="Classes"
+        description="Share of each class's students who mastered each objective of “Cats or Dogs?” (practising in brackets)."
+      >
+        {!data ? (
+          <p className="ml-empty">{overview.error ? overview.error.message : "Loading…"}</p>
+        ) : data.classes.length === 0 ? (
+          <p className="ml-empty">No classes yet. Invite a teacher or create one on “Your classes”.</p>
+        ) : (
+          <div className="ml-stack">
+            <div className="ml-table-wrap">
+              <table className="ml-table" aria-label="School classes">
+                <thead>
+                  <tr>
+                    <th scope="col">Class</th>
+                    <th scope="col">Teacher</th>
+                    <th scope="col">Students</th>
+                    <th scope="col">Completed</th>
+                    {data.objectives.map((o) => (
+                      <th scope="col" key={o.key} title={o.text}>
+                        {o.short}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.classes.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        <a href={`/teach/${c.joinCode}`}>{c.name}</a>
+                      </th>
+                      <td>{c.teacherName ?? "–"}</td>
+                      <td>{c.students}</td>
+                      <td>{pct(c.completed, c.students)}</td>
+                      {data.objectives.map((o) => {
+                        const counts = c.objectives[o.key] ?? { mastered: 0, practising: 0 };
+                        return (
+                          <td key={o.key}>
+                            {pct(counts.mastered, c.students)}{" "}
+                            <span className="ml-field-hint">({pct(counts.practising, c.students)})</span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div>
+              <a className="ml-button ml-button-secondary" href="/api/export/school" download>
+                Download school CSV
+              </a>
+            </div>
+          </div>
+        )}
+      </Card>
+      <div className="ml-grid ml-grid-sidebar">
+        <Card title="Activity" description="Quiz answers across the school, last 14 days.">
+          {data ? <ActivityChart days={data.activity} /> : <p className="ml-empty">Loading…</p>}
+        </Card>
+        <div className="ml-stack">
+          <InviteCard />
+          <StaffCard />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function InviteCard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const open = useQuery(trpc.invites.open.queryOptions());
+  const create = useMutation(
+    trpc.invites.create.mutationOptions({
+      onSuccess: ({ token }) => {
+        setLink(`${window.location.origin}/invite/${token}`);
+        setCopied(false);
+        void queryClient.invalidateQueries({ queryKey: trpc.invites.open.queryKey() });
+      },
+    }),
+  );
+  return (
+    <Card title="Invite a teacher" description="A link for one colleague; it works once, for 7 days.">
+      <div className="ml-stack">
+        <Button onClick={() => create.mutate()} disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create invite link"}
+        </Button>
+        {create.error ? (
+          <p className="ml-alert" role="alert">
+            {create.error.message}
+          </p>
+        ) : null}
+        {link ? (
+          <div className="ml-field">
+            <label htmlFor="invite-link">Invite link</label>
+            <input
+              id="invite-link"
+              className="ml-input"
+              readOnly
+              value={link}
+              onFocus={(e) => e.target.select()}
+            />
+            <span className="ml-field-hint">Shown only now: copy it and send it to your colleague.</span>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                void navigator.clipboard?.writeText(link).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+              }}
+            >
+              {copied ? "Copied" : "Copy link"}
+            </Button>
+          </div>
+        ) : null}
+        <p className="ml-field-hint">
+          {open.data ? `${open.data.length} open invite${open.data.length === 1 ? "" : "s"}.` : null}
+        </p>
+      </div>
+    </Card>
+  );
+}
+
+function StaffCard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const staff = useQuery(trpc.school.staff.queryOptions());
+  const remove = useMutation(
+    trpc.school.removeTeacher.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.school.staff.queryKey() }),
+    }),
+  );
+  return (
+    <Card title="Staff">
+      {!staff.data ? (
+        <p className="ml-empty">Loading…</p>
+      ) : (
+        <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          {staff.data.map((member) => (
+            <li key={member.id} className="ml-row" style={{ justifyContent: "space-between" }}>
+              <span>
+                <strong>{member.displayName}</strong>{" "}
+                <span className="ml-badge ml-badge-muted">
+                  {member.role === "school_admin" ? "admin" : "teacher"}
+                </span>
+              </span>
+              {member.role === "teacher" ? (
+                <Button
+                  variant="secondary"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(`Remove ${member.displayName} from the school? Their classes stay.`))
+                      remove.mutate({ teacherId: member.id });
+                  }}
+                >
+                  Remove<span className="ml-visually-hidden"> {member.displayName}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.error ? (
+        <p className="ml-alert" role="alert">
+          {remove.error.message}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
