@@ -22,7 +22,9 @@ export {
   listChallenges,
   type Model,
   type RecordModelUpdateInput,
+  type RecordModelUpdatesResult,
   recordModelUpdate,
+  recordModelUpdates,
   type Standardisation,
   type StoredModel,
   transitionChallenge,
@@ -55,7 +57,36 @@ export {
   seedDemo,
 } from "./demo";
 export { DbError, type DbErrorCode, isDbError } from "./errors";
+export {
+  type AcceptInviteInput,
+  acceptInvite,
+  createInvite,
+  describeInvite,
+  hashInviteToken,
+  INVITE_TTL_MS,
+  type Invite,
+  listOpenInvites,
+  listSchoolStaff,
+  removeTeacher,
+  revokeInvite,
+} from "./invites";
 export { generateJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from "./join-code";
+export {
+  type ClassroomLabRow,
+  getLabWork,
+  getLabWorkForStaff,
+  LAB_LANGUAGES,
+  type LabCheckResult,
+  type LabLanguage,
+  type LabStatus,
+  type LabWork,
+  listClassroomLabWork,
+  MAX_LAB_CODE_CHARS,
+  type RecordLabRunInput,
+  recordLabRun,
+  type SaveLabDraftInput,
+  saveLabDraft,
+} from "./labs";
 export {
   ensureLesson,
   getLessonBySlug,
@@ -94,6 +125,23 @@ export {
   recordQuizAttempt,
   type WrongAnswer,
 } from "./quizzes";
+export {
+  type ClassProgress,
+  classProgress,
+  listRoster,
+  managedClassroomById,
+  type ObjectiveStatus,
+  type ProgressRow,
+  type QuestionInsight,
+  questionInsights,
+  type RosterEntry,
+  removeStudent,
+  renameClassroom,
+  resetStudentPin,
+  studentTimeline,
+  type TimelineEvent,
+} from "./roster";
+export { type ActivityDay, type ClassOverview, type SchoolOverview, schoolOverview } from "./school-overview";
 export { hashSecret, verifySecret } from "./secrets";
 export {
   listTrainingResults,

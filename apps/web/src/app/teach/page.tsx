@@ -17,6 +17,7 @@ export default async function TeachPage() {
     <AppShell
       meta={
         <span className="ml-row">
+          {teacher.role === "school_admin" ? <a href="/school">School overview</a> : null}
           <span>{teacher.displayName}</span>
           <SignOutButton />
         </span>

@@ -2,10 +2,14 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { authRouter } from "./routers/auth";
 import { challengeRouter } from "./routers/challenge";
 import { classroomRouter } from "./routers/classroom";
+import { invitesRouter } from "./routers/invites";
+import { labRouter } from "./routers/lab";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
 import { realtimeRouter } from "./routers/realtime";
 import { resultsRouter } from "./routers/results";
+import { rosterRouter } from "./routers/roster";
+import { schoolRouter } from "./routers/school";
 import { studentRouter } from "./routers/student";
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +21,10 @@ export const appRouter = createTRPCRouter({
   quiz: quizRouter,
   challenge: challengeRouter,
   progress: progressRouter,
+  lab: labRouter,
+  roster: rosterRouter,
+  school: schoolRouter,
+  invites: invitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,4 @@
-import {
-  listClassroomProgress,
-  listEnrollments,
-  listLessonProgress,
-  objectiveMastery,
-  recordLessonProgress,
-} from "@margin/db";
+import { classProgress, listLessonProgress, objectiveMastery, recordLessonProgress } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ensureLesson, lessonEntry } from "../../lessons";
@@ -13,7 +7,7 @@ import { JoinCodeSchema, managedClassroom } from "./classroom";
 
 const SlugSchema = z.string().trim().min(1).max(64);
 
-export type ObjectiveStatus = "not-started" | "practising" | "mastered";
+export type { ObjectiveStatus } from "@margin/db";
 
 async function lessonOrThrow(db: Parameters<typeof ensureLesson>[0], slug: string) {
   const lesson = await ensureLesson(db, slug);
@@ -62,34 +56,24 @@ export const progressRouter = createTRPCRouter({
     };
   }),
 
-  /** The class's progress grid for its teacher: one row per enrolled student. */
+  /**
+   * The class's progress grid for its teacher (or the school's admin): one row per current student with
+   * objective status, quiz score and the latest ended challenge's private result.
+   */
   classroom: staffProcedure
     .input(z.object({ code: JoinCodeSchema, lessonSlug: SlugSchema }))
     .query(async ({ ctx, input }) => {
       const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
       const lesson = await lessonOrThrow(ctx.db, input.lessonSlug);
-      const [enrollments, rows] = await Promise.all([
-        listEnrollments(ctx.db, classroom.id),
-        listClassroomProgress(ctx.db, { classroomId: classroom.id, lessonSlug: lesson.slug }),
-      ]);
-      const objectives = lessonEntry(lesson.slug)?.meta.objectives ?? [];
+      const grid = await classProgress(ctx.db, {
+        actorId: ctx.session.uid,
+        classroomId: classroom.id,
+        lessonSlug: lesson.slug,
+      });
+      const labels = new Map((lessonEntry(lesson.slug)?.meta.objectives ?? []).map((o) => [o.id, o.short]));
       return {
-        objectives: objectives.map(({ id, text, short }) => ({ key: id, text, short })),
-        students: enrollments.map((enrollment) => {
-          const own = rows.filter((row) => row.studentId === enrollment.studentId);
-          const statusOf = (key: string): ObjectiveStatus => {
-            const row = own.find((candidate) => candidate.kind === "objective" && candidate.key === key);
-            if (row?.masteredAt) return "mastered";
-            return row?.viewedAt ? "practising" : "not-started";
-          };
-          return {
-            studentId: enrollment.studentId,
-            nickname: enrollment.nickname,
-            objectives: Object.fromEntries(objectives.map(({ id }) => [id, statusOf(id)])),
-            mastered: objectives.filter(({ id }) => statusOf(id) === "mastered").length,
-            sectionsViewed: own.filter((row) => row.kind === "section" && row.viewedAt).length,
-          };
-        }),
+        ...grid,
+        objectives: grid.objectives.map(({ key, text }) => ({ key, text, short: labels.get(key) ?? key })),
       };
     }),
 });

@@ -1,7 +1,10 @@
 "use client";
 
+import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { formatLoss } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 
 const STATUS_LABEL = {
@@ -15,53 +18,213 @@ const STATUS_CLASS = {
   mastered: "ml-badge-success",
 } as const;
 
-/** Students × objectives for one lesson, refreshed every few seconds while the lesson runs. */
+const SORTS = {
+  name: "Name",
+  mastered: "Objectives mastered",
+  quiz: "Quiz score",
+  rank: "Challenge rank",
+  seen: "Last seen",
+} as const;
+type Sort = keyof typeof SORTS;
+
+const FILTERS = {
+  all: "Everyone",
+  "needs-help": "Nothing mastered yet",
+  "mastered-all": "Mastered every objective",
+} as const;
+type Filter = keyof typeof FILTERS;
+
+const quizShare = (quiz: { answered: number; correct: number }) =>
+  quiz.answered === 0 ? -1 : quiz.correct / quiz.answered;
+
+export function formatSeen(at: Date): string {
+  return at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
+}
+
+/** Students × objectives for one lesson with quiz and challenge results; sortable, filterable, clickable. */
 export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: string }) {
   const trpc = useTRPC();
   const progress = useQuery({
     ...trpc.progress.classroom.queryOptions({ code, lessonSlug }),
     refetchInterval: 5_000,
   });
+  const [sort, setSort] = useState<Sort>("name");
+  const [filter, setFilter] = useState<Filter>("all");
+  const [search, setSearch] = useState("");
+  const [selected, setSelected] = useState<string | null>(null);
   const data = progress.data;
+
+  const students = useMemo(() => {
+    if (!data) return [];
+    const total = data.objectives.length;
+    const needle = search.trim().toLowerCase();
+    const rows = data.students.filter(
+      (s) =>
+        (!needle || s.nickname.toLowerCase().includes(needle)) &&
+        (filter === "all" ||
+          (filter === "needs-help" && s.mastered === 0) ||
+          (filter === "mastered-all" && s.mastered === total)),
+    );
+    const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+      a.nickname.localeCompare(b.nickname);
+    const compare: Record<Sort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
+      name: byName,
+      mastered: (a, b) => b.mastered - a.mastered || byName(a, b),
+      quiz: (a, b) => quizShare(b.quiz) - quizShare(a.quiz) || byName(a, b),
+      rank: (a, b) =>
+        (a.challenge?.rank ?? Number.POSITIVE_INFINITY) - (b.challenge?.rank ?? Number.POSITIVE_INFINITY) ||
+        byName(a, b),
+      seen: (a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || byName(a, b),
+    };
+    return [...rows].sort(compare[sort]);
+  }, [data, filter, search, sort]);
+
   return (
-    <Card title="Lesson progress" description="Quiz mastery per objective for “Cats or Dogs?”.">
+    <Card
+      title="Lesson progress"
+      description={
+        <>
+          Quiz mastery per objective for “Cats or Dogs?”
+          {data?.challenge ? `, and results of the latest challenge, “${data.challenge.title}”` : ""}. Select
+          a student for their timeline.
+        </>
+      }
+    >
       {!data || data.students.length === 0 ? (
         <p className="ml-empty">{progress.isLoading ? "Loading…" : "No students have joined yet."}</p>
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table className="ml-table" aria-label="Lesson progress">
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                {data.objectives.map((objective) => (
-                  <th scope="col" key={objective.key} title={objective.text}>
-                    {objective.short}
-                  </th>
+        <div className="ml-stack">
+          <div className="ml-row" style={{ flexWrap: "wrap", gap: 12, alignItems: "end" }}>
+            <label className="ml-field">
+              <span>Find a student</span>
+              <input className="ml-input" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </label>
+            <label className="ml-field">
+              <span>Show</span>
+              <select
+                className="ml-input"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value as Filter)}
+              >
+                {Object.entries(FILTERS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
-                <th scope="col">Mastered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.students.map((student) => (
-                <tr key={student.studentId}>
-                  <th scope="row">{student.nickname}</th>
-                  {data.objectives.map((objective) => {
-                    const status = student.objectives[objective.key] ?? "not-started";
-                    return (
-                      <td key={objective.key}>
-                        <span className={`ml-badge ${STATUS_CLASS[status]}`}>{STATUS_LABEL[status]}</span>
-                      </td>
-                    );
-                  })}
-                  <td>
-                    {student.mastered} of {data.objectives.length}
-                  </td>
+              </select>
+            </label>
+            <label className="ml-field">
+              <span>Sort by</span>
+              <select className="ml-input" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+                {Object.entries(SORTS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <a className="ml-button ml-button-secondary" href={`/api/export/class/${code}/progress`} download>
+              Download progress CSV
+            </a>
+          </div>
+          <div className="ml-table-wrap">
+            <table className="ml-table" aria-label="Lesson progress">
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  {data.objectives.map((objective) => (
+                    <th scope="col" key={objective.key} title={objective.text}>
+                      {objective.short}
+                    </th>
+                  ))}
+                  <th scope="col">Mastered</th>
+                  <th scope="col">Quiz</th>
+                  <th scope="col">Challenge (private loss · rank)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {students.map((student) => (
+                  <tr key={student.studentId} aria-selected={selected === student.studentId}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="ml-link-button"
+                        onClick={() => setSelected(selected === student.studentId ? null : student.studentId)}
+                        aria-expanded={selected === student.studentId}
+                      >
+                        {student.nickname}
+                      </button>
+                    </th>
+                    {data.objectives.map((objective) => {
+                      const status = student.objectives[objective.key] ?? "not-started";
+                      return (
+                        <td key={objective.key}>
+                          <span className={`ml-badge ${STATUS_CLASS[status]}`}>{STATUS_LABEL[status]}</span>
+                        </td>
+                      );
+                    })}
+                    <td>
+                      {student.mastered} of {data.objectives.length}
+                    </td>
+                    <td>
+                      {student.quiz.answered === 0
+                        ? "–"
+                        : `${student.quiz.correct}/${student.quiz.answered} (${Math.round(
+                            (100 * student.quiz.correct) / student.quiz.answered,
+                          )}%)`}
+                    </td>
+                    <td>
+                      {student.challenge?.bestPrivateLogLoss == null
+                        ? "–"
+                        : `${formatLoss(student.challenge.bestPrivateLogLoss)} · #${student.challenge.rank}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {students.length === 0 ? <p className="ml-empty">No student matches.</p> : null}
+          {selected ? (
+            <StudentTimeline code={code} studentId={selected} onClose={() => setSelected(null)} />
+          ) : null}
         </div>
       )}
     </Card>
+  );
+}
+
+function StudentTimeline({
+  code,
+  studentId,
+  onClose,
+}: {
+  code: string;
+  studentId: string;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const timeline = useQuery(trpc.roster.timeline.queryOptions({ code, studentId }));
+  const data = timeline.data;
+  return (
+    <section className="ml-card" aria-label="Student timeline">
+      <div className="ml-row" style={{ justifyContent: "space-between" }}>
+        <h3 className="ml-card-title">{data ? `${data.nickname}'s timeline` : "Timeline"}</h3>
+        <Button variant="secondary" onClick={onClose}>
+          Close timeline
+        </Button>
+      </div>
+      {!data ? (
+        <p className="ml-empty">Loading…</p>
+      ) : (
+        <ol className="ml-stack" style={{ margin: 0, paddingLeft: 20 }}>
+          {data.events.map((event, index) => (
+            <li key={`${event.at.toISOString()}-${index}`}>
+              <time dateTime={event.at.toISOString()}>{formatSeen(event.at)}</time> — {event.label}
+              {event.detail ? <span className="ml-field-hint"> ({event.detail})</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

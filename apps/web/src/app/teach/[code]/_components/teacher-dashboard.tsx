@@ -12,6 +12,7 @@ import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 import { ChallengesCard } from "./challenges-card";
+import { LabCard } from "./lab-card";
 import { ProgressGrid } from "./progress-grid";
 
 interface Props {
@@ -72,6 +73,16 @@ export function TeacherDashboard({ classroomName, code }: Props) {
 
   return (
     <AppShell meta={`Live link: ${status}`}>
+      <nav
+        aria-label="Class pages"
+        className="ml-row"
+        style={{ flexWrap: "wrap", gap: 16, marginBottom: 16 }}
+      >
+        <a href="/teach">All classes</a>
+        <a href={`/teach/${code}/roster`}>Roster</a>
+        <a href={`/teach/${code}/insights`}>Question insight</a>
+        <a href={`/teach/${code}/history`}>Challenge history</a>
+      </nav>
       <PageHeader eyebrow={classroomName} title="Live class dashboard">
         Every student&apos;s decision boundary, scored by the server on the lesson&apos;s data.
       </PageHeader>
@@ -130,6 +141,9 @@ export function TeacherDashboard({ classroomName, code }: Props) {
       </div>
       <div style={{ marginTop: 24 }}>
         <ProgressGrid code={code} lessonSlug="cats-or-dogs" />
+      </div>
+      <div style={{ marginTop: 24 }}>
+        <LabCard code={code} />
       </div>
       <div style={{ marginTop: 24 }}>
         <Card title="Saved results" description="Finished training runs stored for this class.">

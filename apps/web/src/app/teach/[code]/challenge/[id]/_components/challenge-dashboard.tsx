@@ -190,7 +190,6 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                 className="ml-qr"
                 role="img"
                 aria-label={`QR code for ${joinUrl}`}
-                // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated on our server from the join URL
                 dangerouslySetInnerHTML={{ __html: qrSvg }}
               />
               <p className="ml-join-code ml-join-code-compact">{code}</p>
