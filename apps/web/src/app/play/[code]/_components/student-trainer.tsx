@@ -210,9 +210,14 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
         <div className="ml-stack">
           <MyProgress lessonSlug="cats-or-dogs" />
           <Card title="The lesson" description="Read it, try the widgets and pass the quizzes.">
-            <a className="ml-button ml-button-secondary" href="/lesson/cats-or-dogs">
-              Open the lesson
-            </a>
+            <div className="ml-row">
+              <a className="ml-button ml-button-secondary" href="/lesson/cats-or-dogs">
+                Open the lesson
+              </a>
+              <a className="ml-button ml-button-secondary" href="/lab/cats-or-dogs">
+                Open the coding lab
+              </a>
+            </div>
           </Card>
         </div>
       </div>
