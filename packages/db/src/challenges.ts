@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertCanManageClassroom, requireClassroom } from "./classrooms";
 import type { Db } from "./client";
-import { DbError, prismaCode } from "./errors";
+import { DbError, prismaCode, retryOnRace } from "./errors";
 import {
   type Challenge as ChallengeRow,
   type ChallengeParticipant as ParticipantRow,
@@ -301,10 +301,12 @@ export type RecordModelUpdateInput = z.input<typeof RecordModelUpdateInputSchema
  * with a worse one; optionally a replay snapshot. If the first statement matches nothing (not a
  * participant, challenge not live) the batch rolls back and the reason is looked up for the typed error.
  */
-export async function recordModelUpdate(
-  db: Db,
-  input: RecordModelUpdateInput,
-): Promise<{ improved: boolean }> {
+export function recordModelUpdate(db: Db, input: RecordModelUpdateInput): Promise<{ improved: boolean }> {
+  // A deadlock with a concurrent batch (recordModelUpdates) rolls this back; running it again is safe.
+  return retryOnRace(() => recordModelUpdateOnce(db, input), 5);
+}
+
+async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Promise<{ improved: boolean }> {
   const data = parseInput(RecordModelUpdateInputSchema, input);
   const { challengeId, studentId } = data;
   const { w, b, standardisation } = data.model;
@@ -429,7 +431,10 @@ export async function recordModelUpdates(
       keys.add(k);
       end++;
     }
-    await recordChunk(db, valid.slice(start, end), results);
+    const chunk = valid.slice(start, end);
+    // Concurrent writers (several realtime processes) can lock the same rows in different orders;
+    // PostgreSQL then aborts one transaction as a deadlock, which is safe to run again.
+    await retryOnRace(() => recordChunk(db, chunk, results), 5);
     start = end;
   }
   return results;

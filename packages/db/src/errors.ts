@@ -27,7 +27,8 @@ export function prismaCode(error: unknown): string | undefined {
 
 /**
  * Re-runs `fn` when a concurrent writer won a race the database detected: a unique violation from a
- * check-then-insert (P2002) or a write conflict / deadlock (P2034). The loser's transaction was rolled
+ * check-then-insert (P2002) or a write conflict / deadlock (P2034, or 40P01 from raw SQL). The loser's
+ * transaction was rolled
  * back, so running it again is safe.
  */
 export async function retryOnRace<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
@@ -36,7 +37,12 @@ export async function retryOnRace<T>(fn: () => Promise<T>, attempts = 3): Promis
       return await fn();
     } catch (error) {
       const code = prismaCode(error);
-      if (attempt >= attempts || (code !== "P2002" && code !== "P2034")) throw error;
+      // Raw statements report a PostgreSQL deadlock (40P01) as P2010 rather than P2034.
+      const deadlock = code === "P2010" && /40P01|deadlock detected/.test(String((error as Error).message));
+      // P2028: no connection for the transaction in time (a burst of concurrent writers); nothing ran.
+      const retryable = code === "P2002" || code === "P2034" || code === "P2028" || deadlock;
+      if (attempt >= attempts || !retryable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 20 + Math.random() * 30));
     }
   }
 }
