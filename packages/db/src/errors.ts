@@ -38,7 +38,10 @@ export async function retryOnRace<T>(fn: () => Promise<T>, attempts = 3): Promis
     } catch (error) {
       const code = prismaCode(error);
       // Raw statements report a PostgreSQL deadlock (40P01) as P2010 rather than P2034.
-      const deadlock = code === "P2010" && /40P01|deadlock detected/.test(String((error as Error).message));
+      // It may also surface as the driver adapter's own error, with no Prisma code at all.
+      const deadlock = /40P01|deadlock detected/.test(
+        `${(error as Error)?.message} ${(error as Error)?.name}`,
+      );
       // P2028: no connection for the transaction in time (a burst of concurrent writers); nothing ran.
       const retryable = code === "P2002" || code === "P2034" || code === "P2028" || deadlock;
       if (attempt >= attempts || !retryable) throw error;
