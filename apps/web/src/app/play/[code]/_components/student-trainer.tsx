@@ -13,6 +13,7 @@ import { useCallback, useRef, useState } from "react";
 import { MyProgress } from "~/components/progress/my-progress";
 import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
+import { useBoundarySender } from "~/lib/use-boundary-sender";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTrainer } from "~/lib/use-trainer";
 import { useTRPC } from "~/trpc/react";
@@ -20,8 +21,6 @@ import { CurrentChallenge } from "./current-challenge";
 
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
-/** The realtime service accepts 10 updates/s; stay under it. */
-const SEND_INTERVAL_MS = 150;
 const MAX_CURVE_POINTS = 250;
 
 interface Props {
@@ -49,7 +48,6 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
   const [curve, setCurve] = useState<LossPoint[]>([]);
   const [running, setRunning] = useState(false);
   const [runId, setRunId] = useState<string | null>(null);
-  const lastSent = useRef(0);
 
   const tokenMutation = useMutation(trpc.realtime.studentToken.mutationOptions());
   const submitResult = useMutation(trpc.results.submit.mutationOptions());
@@ -60,18 +58,9 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
   const { socket, status } = useRealtime(getCredentials, () => {});
   const [serverLoss, setServerLoss] = useState<number | null>(null);
 
-  const sendBoundary = useCallback(
-    (next: Model, iteration: number, force = false) => {
-      const now = performance.now();
-      if (!socket?.connected || (!force && now - lastSent.current < SEND_INTERVAL_MS)) return;
-      lastSent.current = now;
-      const [w1 = 0, w2 = 0] = next.w;
-      socket.emit("boundary:update", { w: [w1, w2], b: next.b, iteration }, (ack) => {
-        if (ack.ok) setServerLoss(ack.data.loss);
-      });
-    },
-    [socket],
-  );
+  const sendBoundary = useBoundarySender(socket, (ack) => {
+    if (ack.ok) setServerLoss(ack.data.loss);
+  });
 
   async function train() {
     const learningRate = LEARNING_RATES[rateIndex] ?? 0.1;

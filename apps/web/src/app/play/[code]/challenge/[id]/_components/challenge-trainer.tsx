@@ -12,6 +12,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
+import { SEND_INTERVAL_MS, useBoundarySender } from "~/lib/use-boundary-sender";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTrainer } from "~/lib/use-trainer";
 import { useTRPC } from "~/trpc/react";
@@ -19,7 +20,6 @@ import { useTRPC } from "~/trpc/react";
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
 const L2_STRENGTHS = [0, 0.001, 0.01, 0.1, 1];
-const SEND_INTERVAL_MS = 150;
 
 interface Props {
   code: string;
@@ -45,7 +45,6 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const [running, setRunning] = useState(false);
   const [publicLoss, setPublicLoss] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const lastSent = useRef(0);
 
   const picks = useQuery(trpc.challenge.myPicks.queryOptions({ challengeId }));
   const refreshPicks = () => void picks.refetch();
@@ -65,23 +64,14 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const allowed = new Set(challenge?.controls ?? []);
   const live = challenge?.status === "live";
 
-  const send = useCallback(
-    (raw: Model, iteration: number, force = false) => {
-      const now = performance.now();
-      if (!socket?.connected || (!force && now - lastSent.current < SEND_INTERVAL_MS)) return;
-      lastSent.current = now;
-      const [w1 = 0, w2 = 0] = raw.w;
-      socket.emit("boundary:update", { w: [w1, w2], b: raw.b, iteration }, (ack) => {
-        if (ack.ok) {
-          setPublicLoss(ack.data.loss);
-          setRefusal(null);
-        } else {
-          setRefusal(ack.error.message);
-        }
-      });
-    },
-    [socket],
-  );
+  const send = useBoundarySender(socket, (ack) => {
+    if (ack.ok) {
+      setPublicLoss(ack.data.loss);
+      setRefusal(null);
+    } else {
+      setRefusal(ack.error.message);
+    }
+  });
 
   // Slider moves come faster than the send interval: send at most that often, and always the last one.
   const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
