@@ -9,7 +9,7 @@ import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { MyProgress } from "~/components/progress/my-progress";
 import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
