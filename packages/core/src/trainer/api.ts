@@ -102,8 +102,13 @@ async function train(
         done += count;
         model = result.model;
         slice = Math.max(1, Math.min(10 * count, Math.round((count * SLICE_MS) / Math.max(elapsed, 0.05))));
-        if (onProgress !== undefined && done < iterations && now() - lastReport >= PROGRESS_INTERVAL_MS) {
-          lastReport = now();
+        const reportTime = now();
+        if (
+          onProgress !== undefined &&
+          done < iterations &&
+          reportTime - lastReport >= PROGRESS_INTERVAL_MS
+        ) {
+          lastReport = reportTime;
           void onProgress({ iteration: done, model, loss: history[done - 1] as number });
         }
         if (done < iterations) await yieldToEventLoop();

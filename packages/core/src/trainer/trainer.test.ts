@@ -83,8 +83,10 @@ describe("trainerApi in-process", () => {
     expect(result.iterations).toBe(3_000);
     expect(times.length).toBeGreaterThanOrEqual(1);
     expect(times.length).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 2);
+    // The listener's clock runs a little after the throttle's, and on a loaded 2-core CI box a callback can
+    // be delayed by a few ms; unthrottled calls would come every slice (~SLICE_MS), well below this bound.
     for (let k = 1; k < times.length - 1; k++) {
-      expect((times[k] as number) - (times[k - 1] as number)).toBeGreaterThanOrEqual(15.5);
+      expect((times[k] as number) - (times[k - 1] as number)).toBeGreaterThanOrEqual(12);
     }
   });
 
