@@ -4,7 +4,7 @@ import { seedBlobs } from "../blobs";
 import { CoreError } from "../errors";
 import type { TrainProgress } from "../train";
 import { trainGD } from "../train";
-import { trainerApi } from "./api";
+import { PROGRESS_INTERVAL_MS, trainerApi } from "./api";
 import { createTrainerClient, type TrainerClient } from "./client";
 
 const data = seedBlobs();
@@ -83,11 +83,11 @@ describe("trainerApi in-process", () => {
     expect(result.iterations).toBe(3_000);
     expect(times.length).toBeGreaterThanOrEqual(1);
     expect(times.length).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 2);
-    // The listener's clock runs a little after the throttle's, and on a loaded 2-core CI box a callback can
-    // be delayed by a few ms; unthrottled calls would come every slice (~SLICE_MS), well below this bound.
-    for (let k = 1; k < times.length - 1; k++) {
-      expect((times[k] as number) - (times[k - 1] as number)).toBeGreaterThanOrEqual(12);
-    }
+    // Per-gap checks flake on a loaded 2-core CI box (a delayed callback makes the next gap short);
+    // the typical gap still shows the throttle: unthrottled calls would come every slice (~8 ms).
+    const gaps = times.slice(1, -1).map((time, k) => time - (times[k] as number));
+    const median = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? PROGRESS_INTERVAL_MS;
+    expect(median).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS - 1);
   });
 
   it("refuses a second run with an id that is still training", async () => {
