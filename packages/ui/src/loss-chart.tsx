@@ -1,6 +1,10 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useRef, useState } from "react";
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { PlotAreaReporter, useReportedPlotArea } from "./plot-area";
+import { cssColorResolver, drawLines, prepareCanvas } from "./plot-canvas";
+import { niceCeiling, type PlotArea, toPixel } from "./plot-geometry";
 
 export interface LossPoint {
   iteration: number;
@@ -10,42 +14,155 @@ export interface LossPoint {
 export interface LossChartProps {
   title: string;
   points: readonly LossPoint[];
+  /** The last step of the run, when known: a fixed axis doesn't rescale (and re-render) while training. */
+  maxIteration?: number;
 }
 
-/** The training curve; the caption states the first and latest loss for screen readers. */
-export function LossChart({ title, points }: LossChartProps) {
+const CHART_MARGIN = { top: 12, right: 16, bottom: 24, left: 4 };
+const formatTick = (value: number) => value.toFixed(2);
+
+/** Grid and axes only; re-rendered when the axes' range changes, not on every new point. */
+const LossAxes = memo(function LossAxes({
+  xMax,
+  yMax,
+  onArea,
+}: {
+  xMax: number;
+  yMax: number;
+  onArea: (area: PlotArea) => void;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart margin={CHART_MARGIN}>
+        <PlotAreaReporter onArea={onArea} />
+        <CartesianGrid stroke="var(--ml-border)" />
+        <XAxis
+          type="number"
+          dataKey="iteration"
+          domain={[0, xMax]}
+          allowDataOverflow
+          label={{ value: "Step", position: "insideBottom", offset: -14 }}
+        />
+        <YAxis
+          type="number"
+          width={48}
+          domain={[0, yMax]}
+          allowDataOverflow
+          tickCount={5}
+          tickFormatter={formatTick}
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+/** Splits the curve where the loss stops being finite (a diverging run), so no line crosses the gap. */
+function finiteRuns(points: readonly LossPoint[]): { x: number; y: number }[][] {
+  const runs: { x: number; y: number }[][] = [];
+  let run: { x: number; y: number }[] = [];
+  for (const point of points) {
+    if (Number.isFinite(point.loss)) run.push({ x: point.iteration, y: point.loss });
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * The training curve. Axes are SVG; the curve itself is a canvas line, so a run that adds points ten
+ * times a second costs a redraw, not a chart re-render. Pointing at the curve reads out a step's loss; the
+ * caption states the first and latest loss for screen readers.
+ */
+export const LossChart = memo(function LossChart({ title, points, maxIteration }: LossChartProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [area, onArea] = useReportedPlotArea();
+  const [hover, setHover] = useState<{ point: LossPoint; px: number; py: number } | null>(null);
+
   const first = points[0];
   const last = points[points.length - 1];
+  let highest = 0;
+  for (const point of points) if (Number.isFinite(point.loss)) highest = Math.max(highest, point.loss);
+  const yMax = niceCeiling(highest);
+  const xMax = Math.max(1, maxIteration ?? last?.iteration ?? 1);
+  const box = { xMin: 0, xMax, yMin: 0, yMax };
+
+  useLayoutEffect(() => {
+    const element = frame.current;
+    const target = canvas.current;
+    if (!element || !target || !area) return;
+    const context = prepareCanvas(target, element.clientWidth, element.clientHeight);
+    if (!context) return;
+    const lines = finiteRuns(points).map((path) => ({
+      color: "var(--ml-primary)",
+      width: 2.5,
+      opacity: 1,
+      path,
+    }));
+    drawLines(context, lines, { xMin: 0, xMax, yMin: 0, yMax }, area, cssColorResolver(element));
+  }, [points, area, xMax, yMax]);
+
+  function pick(event: ReactPointerEvent<HTMLDivElement>) {
+    const element = frame.current;
+    if (!element || !area || points.length === 0) return;
+    const rect = element.getBoundingClientRect();
+    const iteration = ((event.clientX - rect.left - area.x) / area.width) * xMax;
+    let nearest: LossPoint | undefined;
+    for (const point of points) {
+      if (!nearest || Math.abs(point.iteration - iteration) < Math.abs(nearest.iteration - iteration))
+        nearest = point;
+    }
+    if (!nearest || iteration < 0 || iteration > xMax) return setHover(null);
+    const { px, py } = toPixel(
+      box,
+      area,
+      nearest.iteration,
+      Number.isFinite(nearest.loss) ? nearest.loss : yMax,
+    );
+    setHover({ point: nearest, px, py });
+  }
+
   const summary =
     first && last
       ? `${title}: log loss fell from ${first.loss.toFixed(4)} at step ${first.iteration} to ${last.loss.toFixed(4)} at step ${last.iteration}.`
       : `${title}: no training yet.`;
   return (
     <figure className="ml-chart" aria-label={title}>
-      <div className="ml-chart-frame ml-chart-frame-wide" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points as LossPoint[]} margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>
-            <CartesianGrid stroke="var(--ml-border)" />
-            <XAxis
-              dataKey="iteration"
-              type="number"
-              domain={[0, "dataMax"]}
-              label={{ value: "Step", position: "insideBottom", offset: -14 }}
-            />
-            <YAxis width={48} domain={[0, "auto"]} tickFormatter={(value: number) => value.toFixed(2)} />
-            <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(4) : value)} />
-            <Line
-              dataKey="loss"
-              name="Log loss"
-              stroke="var(--ml-primary)"
-              strokeWidth={2.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+      <div
+        ref={frame}
+        className="ml-chart-frame ml-chart-frame-wide ml-plot"
+        role="img"
+        aria-label={summary}
+        onPointerMove={pick}
+        onPointerDown={pick}
+        onPointerLeave={() => setHover(null)}
+      >
+        <LossAxes xMax={xMax} yMax={yMax} onArea={onArea} />
+        <canvas ref={canvas} className="ml-plot-layer" />
+        {hover ? (
+          <>
+            <span className="ml-plot-marker" style={{ left: hover.px, top: hover.py }} />
+            <div
+              className="ml-plot-tooltip"
+              role="tooltip"
+              style={{
+                left: hover.px,
+                top: hover.py,
+                transform: `translate(${area && hover.px > area.x + area.width / 2 ? "-100%" : "0"}, -120%)`,
+              }}
+            >
+              <strong>Step {hover.point.iteration}</strong>
+              <span>
+                log loss {Number.isFinite(hover.point.loss) ? hover.point.loss.toFixed(4) : "not a number"}
+              </span>
+            </div>
+          </>
+        ) : null}
       </div>
       <figcaption>{summary}</figcaption>
     </figure>
   );
-}
+});

@@ -9,7 +9,7 @@ import {
   type Model,
   sigmoid,
 } from "@margin/core";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../button";
 import { LossChart, type LossPoint } from "../loss-chart";
 import { RangeField } from "../range-field";
@@ -37,7 +37,13 @@ export interface TrainFromScratchProps extends WidgetProps<TrainFromScratchState
 }
 /** The run is cut into about this many worker calls so the boundary visibly moves (about a second). */
 const FRAMES = 60;
-const MAX_CURVE_POINTS = 400;
+const MAX_CURVE_POINTS = 200;
+/**
+ * The loss curve is an SVG chart: redrawing it every frame costs more than a frame, so it follows at about
+ * 10 updates a second while the boundary (a canvas layer) keeps up with every step.
+ */
+const CURVE_INTERVAL_MS = 100;
+const NO_CURVE: readonly LossPoint[] = [];
 
 interface Fit {
   model: Model;
@@ -86,7 +92,7 @@ export function TrainFromScratch({
   const { lr, iters } = state;
   const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
   const [done, setDone] = useState(0);
-  const [curve, setCurve] = useState<LossPoint[]>([]);
+  const [curve, setCurve] = useState<readonly LossPoint[]>(NO_CURVE);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sklearn, setSklearn] = useState<Fit | null>(null);
@@ -109,8 +115,10 @@ export function TrainFromScratch({
     const history: LossPoint[] = [];
     setModel(current);
     setDone(0);
-    setCurve([]);
+    // Clearing the SVG curve is the costliest part of the click's render; as a transition it can yield.
+    startTransition(() => setCurve(NO_CURVE));
     const chunk = Math.max(1, Math.ceil(iters / FRAMES));
+    let curveShownAt = 0;
     try {
       while (completed < iters && !stop.current) {
         const runId = nextRunId("scratch");
@@ -132,7 +140,13 @@ export function TrainFromScratch({
         current = result.model;
         setModel(current);
         setDone(completed);
-        setCurve(thin(history));
+        const finished = result.cancelled || completed >= iters || stop.current;
+        if (finished || performance.now() - curveShownAt >= CURVE_INTERVAL_MS) {
+          curveShownAt = performance.now();
+          const shown = thin(history);
+          // A transition: React renders the SVG curve in slices between frames instead of one long task.
+          startTransition(() => setCurve(shown));
+        }
         if (result.cancelled) break;
         await nextFrame();
       }
@@ -146,7 +160,8 @@ export function TrainFromScratch({
           iterations: sklearnSettings.iterations,
           l2: sklearnSettings.l2,
         });
-        setSklearn(evaluate(fit.model, data));
+        const fitted = evaluate(fit.model, data);
+        startTransition(() => setSklearn(fitted));
       }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -269,7 +284,7 @@ export function TrainFromScratch({
         }
       />
       <div className="ml-widget-pair">
-        <LossChart title="Log loss per step" points={curve} />
+        <LossChart title="Log loss per step" points={curve} maxIteration={iters} />
         <Comparison scratch={done > 0 ? scratch : null} sklearn={sklearn} C={sklearnSettings.C} />
       </div>
     </div>
