@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const WEB_PORT = 3100;
-const REALTIME_PORT = 4100;
+// Overridable so two checkouts on one machine can run their suites side by side.
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+const REALTIME_PORT = Number(process.env.E2E_REALTIME_PORT ?? 4100);
 // Debian's Chromium where it exists (CI, offline machines); Playwright's own browser elsewhere.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
