@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedBlobs } from "./blobs";
 import {
   CHALLENGE_DATASET_KINDS,
+  CHALLENGE_KNOBS,
   type ChallengeDatasetSpec,
   challengeDatasets,
   evaluateSubmission,
@@ -178,5 +179,105 @@ describe("scoreSubmission", () => {
       error = caught;
     }
     expect(isCoreError(error, "NON_FINITE")).toBe(true);
+  });
+});
+
+describe("challengeDatasets knobs", () => {
+  const same = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
+
+  it("gives exactly the knob-free data when every knob is at its default", () => {
+    const plain = challengeDatasets(spec);
+    const defaults = challengeDatasets({ ...spec, classBalance: 0.5, labelFlips: 0, outliers: 0 });
+    for (const part of ["train", "publicTest", "privateTest"] as const) {
+      expect(same(plain[part].x, defaults[part].x)).toBe(true);
+      expect(same(plain[part].y, defaults[part].y)).toBe(true);
+    }
+  });
+
+  it.each(CHALLENGE_DATASET_KINDS)("class balance sets the share of class 1 in every part (%s)", (kind) => {
+    const parts = challengeDatasets({
+      ...spec,
+      kind,
+      noise: kind === "cats-vs-dogs" ? 0.3 : 0.2,
+      classBalance: 0.2,
+    });
+    const total = 500;
+    const all = ones(parts.train) + ones(parts.publicTest) + ones(parts.privateTest);
+    expect(all).toBe(Math.round(total * 0.2));
+    // The stratified split carries the imbalance into each part, to within a point.
+    expect(Math.abs(ones(parts.train) - 0.2 * 200)).toBeLessThanOrEqual(1);
+    expect(Math.abs(ones(parts.publicTest) - 0.2 * 150)).toBeLessThanOrEqual(1);
+  });
+
+  it("flips the requested share of training labels and leaves the points and held-out labels alone", () => {
+    const clean = challengeDatasets(spec);
+    const noisy = challengeDatasets({ ...spec, labelFlips: 0.1 });
+    expect(same(clean.train.x, noisy.train.x)).toBe(true);
+    let flipped = 0;
+    for (let i = 0; i < clean.train.n; i++) if (clean.train.y[i] !== noisy.train.y[i]) flipped += 1;
+    expect(flipped).toBe(20);
+    expect(same(clean.publicTest.y, noisy.publicTest.y)).toBe(true);
+    expect(same(clean.privateTest.x, noisy.privateTest.x)).toBe(true);
+  });
+
+  it("moves the requested share of training points far from their class, keeping labels and the test parts", () => {
+    const clean = challengeDatasets(spec);
+    const rough = challengeDatasets({ ...spec, outliers: 0.05 });
+    expect(same(clean.train.y, rough.train.y)).toBe(true);
+    expect(same(clean.publicTest.x, rough.publicTest.x)).toBe(true);
+    const moved: number[] = [];
+    for (let i = 0; i < clean.train.n; i++) {
+      if (
+        clean.train.x[2 * i] !== rough.train.x[2 * i] ||
+        clean.train.x[2 * i + 1] !== rough.train.x[2 * i + 1]
+      ) {
+        moved.push(i);
+      }
+    }
+    expect(moved).toHaveLength(10);
+    // Each outlier sits far out: its standardised distance from its class centre is exactly 4.
+    for (const i of moved) {
+      const label = clean.train.y[i] as number;
+      const members = [...Array(clean.train.n).keys()].filter((k) => clean.train.y[k] === label);
+      const mean = [0, 1].map(
+        (j) => members.reduce((sum, k) => sum + (clean.train.x[2 * k + j] as number), 0) / members.length,
+      );
+      const spread = [0, 1].map((j) =>
+        Math.sqrt(
+          members.reduce(
+            (sum, k) => sum + ((clean.train.x[2 * k + j] as number) - (mean[j] as number)) ** 2,
+            0,
+          ) / members.length,
+        ),
+      );
+      const z = [0, 1].map(
+        (j) => ((rough.train.x[2 * i + j] as number) - (mean[j] as number)) / (spread[j] as number),
+      );
+      // Statistics are of the class after earlier outliers moved, so allow a little slack around 4.
+      expect(Math.hypot(z[0] as number, z[1] as number)).toBeGreaterThan(3);
+    }
+  });
+
+  it("keeps each knob's picks independent of the others", () => {
+    const flipsOnly = challengeDatasets({ ...spec, labelFlips: 0.1 });
+    const both = challengeDatasets({ ...spec, labelFlips: 0.1, outliers: 0.05 });
+    expect(same(flipsOnly.train.y, both.train.y)).toBe(true);
+  });
+
+  it.each([
+    ["classBalance", 0],
+    ["classBalance", 1],
+    ["labelFlips", 0.5],
+    ["outliers", -0.1],
+    ["outliers", Number.NaN],
+  ] as const)("refuses %s = %s with a readable error", (knob, value) => {
+    try {
+      challengeDatasets({ ...spec, [knob]: value });
+      expect.unreachable();
+    } catch (error) {
+      expect(isCoreError(error) && error.code).toBe("BAD_OPTION");
+      expect((error as Error).message).toContain(knob);
+      expect((error as Error).message).toContain(String(CHALLENGE_KNOBS[knob].max));
+    }
   });
 });

@@ -20,7 +20,20 @@ export interface ChallengeDatasetSpec {
   privateTestSize: number;
   /** cats-vs-dogs: overlap in [0, 1]; blobs: spread σ around (±2, ±2); circles, moons: Gaussian σ. */
   noise: number;
+  /** Share of class 1 (dogs) in every part, in [0.05, 0.95]; 0.5 (the default) is balanced. */
+  classBalance?: number;
+  /** Share of training labels flipped, in [0, 0.4]. Held-out points keep their true labels. */
+  labelFlips?: number;
+  /** Share of training points moved far from their class, in [0, 0.2]. Held-out points stay put. */
+  outliers?: number;
 }
+
+/** The knobs' ranges and defaults, shared by validation here, the database schema and the teacher's form. */
+export const CHALLENGE_KNOBS = {
+  classBalance: { min: 0.05, max: 0.95, default: 0.5 },
+  labelFlips: { min: 0, max: 0.4, default: 0 },
+  outliers: { min: 0, max: 0.2, default: 0 },
+} as const;
 
 /** The three parts of a challenge: students train on `train`, the server scores on the other two. */
 export interface ChallengeDatasets {
@@ -34,8 +47,13 @@ export const MAX_CHALLENGE_POINTS = 300_000;
 /** Upper bound on `noise` (the database accepts up to 10; cats-vs-dogs only up to 1). */
 export const MAX_CHALLENGE_NOISE = 10;
 
-// The split draws from its own stream so that it doesn't depend on how many draws the generator made.
+// The split and each corruption draw from their own streams, so that turning one knob never changes
+// what another one picked (and a spec without knobs gives exactly the data it always gave).
 const SPLIT_STREAM = 0x9e3779b9;
+const FLIP_STREAM = 0x85ebca6b;
+const OUTLIER_STREAM = 0xc2b2ae35;
+/** How far an outlier lands from its class's centre, in that class's standard deviations. */
+const OUTLIER_DISTANCE = 4;
 
 function assertSize(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > MAX_CHALLENGE_POINTS) {
@@ -65,6 +83,13 @@ export function assertChallengeDatasetSpec(spec: ChallengeDatasetSpec): void {
   if (total > MAX_CHALLENGE_POINTS) {
     throw new CoreError("BAD_OPTION", `${total} points in all, at most ${MAX_CHALLENGE_POINTS} allowed`);
   }
+  for (const knob of ["classBalance", "labelFlips", "outliers"] as const) {
+    const value = spec[knob];
+    const { min, max } = CHALLENGE_KNOBS[knob];
+    if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
+      throw new CoreError("BAD_OPTION", `${knob} is ${value}, expected a number in [${min}, ${max}]`);
+    }
+  }
   const maxNoise = spec.kind === "cats-vs-dogs" ? 1 : MAX_CHALLENGE_NOISE;
   if (!(Number.isFinite(spec.noise) && spec.noise >= 0 && spec.noise <= maxNoise)) {
     throw new CoreError(
@@ -87,7 +112,7 @@ function blobs(n: number, noise: number, seed: number): Dataset {
   return { x, y, n, d: 2, featureNames: ["x1", "x2"] };
 }
 
-function generate(spec: ChallengeDatasetSpec, n: number): Dataset {
+function generateBalanced(spec: ChallengeDatasetSpec, n: number): Dataset {
   const { seed, noise } = spec;
   switch (spec.kind) {
     case "cats-vs-dogs":
@@ -98,6 +123,77 @@ function generate(spec: ChallengeDatasetSpec, n: number): Dataset {
       return circles({ n, noise, seed });
     case "moons":
       return moons({ n, noise, seed });
+  }
+}
+
+/**
+ * n points with round(n · classBalance) of class 1. Unbalanced data is cut from a larger balanced draw
+ * (the first n₀ of class 0 and n₁ of class 1 in generator order), so each class keeps its distribution.
+ */
+function generate(spec: ChallengeDatasetSpec, n: number): Dataset {
+  const balance = spec.classBalance ?? CHALLENGE_KNOBS.classBalance.default;
+  if (balance === CHALLENGE_KNOBS.classBalance.default) return generateBalanced(spec, n);
+  const ones = Math.min(n - 1, Math.max(1, Math.round(n * balance)));
+  const zeros = n - ones;
+  const pool = generateBalanced(spec, 2 * Math.max(zeros, ones));
+  const picked: number[] = [];
+  const wanted = [zeros, ones];
+  for (let i = 0; i < pool.n; i++) {
+    const label = pool.y[i] as 0 | 1;
+    if ((wanted[label] as number) > 0) {
+      wanted[label] = (wanted[label] as number) - 1;
+      picked.push(i);
+    }
+  }
+  return take(pool, Int32Array.from(picked), 0, picked.length);
+}
+
+/** The indices of round(share · n) distinct points, chosen by a seeded permutation. */
+function chosen(n: number, share: number, rs: RandomState): Int32Array {
+  const count = Math.round(share * n);
+  return count === 0 ? new Int32Array(0) : rs.permutation(n).subarray(0, count);
+}
+
+/** Flips round(share · n) labels in place: noisy labels, as a hurried annotator would leave them. */
+function flipLabels(data: Dataset, share: number, seed: number): void {
+  for (const i of chosen(data.n, share, new RandomState((seed ^ FLIP_STREAM) >>> 0))) {
+    data.y[i] = 1 - (data.y[i] as number);
+  }
+}
+
+/**
+ * Moves round(share · n) points to OUTLIER_DISTANCE standard deviations from their class's centre, in a
+ * random direction: a 40 kg "cat", a measuring slip. Labels are kept, so a model that chases them pays on
+ * the clean held-out points.
+ */
+function addOutliers(data: Dataset, share: number, seed: number): void {
+  const rs = new RandomState((seed ^ OUTLIER_STREAM) >>> 0);
+  const picked = chosen(data.n, share, rs);
+  if (picked.length === 0) return;
+  const stats = [0, 1].map((label) => {
+    let count = 0;
+    const sum = [0, 0];
+    const squares = [0, 0];
+    for (let i = 0; i < data.n; i++) {
+      if (data.y[i] !== label) continue;
+      count += 1;
+      for (let j = 0; j < 2; j++) {
+        const value = data.x[2 * i + j] as number;
+        sum[j] = (sum[j] as number) + value;
+        squares[j] = (squares[j] as number) + value * value;
+      }
+    }
+    const mean = sum.map((total) => (count ? total / count : 0));
+    const sd = squares.map((total, j) =>
+      count ? Math.sqrt(Math.max(0, total / count - (mean[j] as number) ** 2)) || 1 : 1,
+    );
+    return { mean, sd };
+  });
+  for (const i of picked) {
+    const { mean, sd } = stats[data.y[i] as number] as { mean: number[]; sd: number[] };
+    const angle = rs.uniform(0, 2 * Math.PI);
+    data.x[2 * i] = (mean[0] as number) + OUTLIER_DISTANCE * (sd[0] as number) * Math.cos(angle);
+    data.x[2 * i + 1] = (mean[1] as number) + OUTLIER_DISTANCE * (sd[1] as number) * Math.sin(angle);
   }
 }
 
@@ -145,8 +241,12 @@ export function challengeDatasets(spec: ChallengeDatasetSpec): ChallengeDatasets
   const total = trainSize + publicTestSize + privateTestSize;
   const all = generate(spec, total);
   const order = stratifiedOrder(all, new RandomState((spec.seed ^ SPLIT_STREAM) >>> 0));
+  const train = take(all, order, 0, trainSize);
+  // Corruption touches the training part only: the held-out points stay the truth the board scores on.
+  if (spec.outliers) addOutliers(train, spec.outliers, spec.seed);
+  if (spec.labelFlips) flipLabels(train, spec.labelFlips, spec.seed);
   return {
-    train: take(all, order, 0, trainSize),
+    train,
     publicTest: take(all, order, trainSize, trainSize + publicTestSize),
     privateTest: take(all, order, trainSize + publicTestSize, total),
   };

@@ -10,6 +10,7 @@ export { CATS_VS_DOGS_FEATURES, type CatsVsDogsOptions, catsVsDogs } from "./cat
 export {
   assertChallengeDatasetSpec,
   CHALLENGE_DATASET_KINDS,
+  CHALLENGE_KNOBS,
   type ChallengeDatasetKind,
   type ChallengeDatasetSpec,
   type ChallengeDatasets,

@@ -8,6 +8,7 @@ import {
   getChallenge,
   joinChallenge,
   listChallengeSnapshots,
+  listChallenges,
   recordModelUpdate,
   recordModelUpdates,
   transitionChallenge,
@@ -82,6 +83,33 @@ describe.each(targets)("challenges on $name", (target) => {
     const ended = await go("ended");
     expect(ended.endedAt).toBeInstanceOf(Date);
     expect(ended.status).toBe("ended");
+  });
+
+  it("stores the data-set knobs, defaults them to clean balanced data, and refuses out-of-range ones", async () => {
+    const { teacher, classroom } = await schoolWithClass(t.db);
+    const base = {
+      actorId: teacher.id,
+      classroomId: classroom.id,
+      title: "Knobs",
+      controls: [],
+      durationSeconds: 60,
+    };
+    const plain = await createChallenge(t.db, { ...base, dataset });
+    expect(plain.dataset).toMatchObject({ classBalance: 0.5, labelFlips: 0, outliers: 0 });
+    const knobs = { classBalance: 0.2, labelFlips: 0.1, outliers: 0.05 };
+    const noisy = await createChallenge(t.db, { ...base, dataset: { ...dataset, ...knobs } });
+    expect((await getChallenge(t.db, noisy.id))?.dataset).toEqual({ ...dataset, ...knobs });
+    for (const bad of [
+      { classBalance: 0 },
+      { labelFlips: 0.9 },
+      { outliers: Number.NaN },
+      { outliers: "0.1" },
+    ]) {
+      await expect(
+        createChallenge(t.db, { ...base, dataset: { ...dataset, ...bad } as typeof dataset }),
+      ).rejects.toMatchObject({ code: "INVALID" });
+    }
+    expect(await listChallenges(t.db, classroom.id)).toHaveLength(2);
   });
 
   it("extends a running challenge's duration, but not an ended one or by another school's teacher", async () => {

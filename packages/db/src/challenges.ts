@@ -40,6 +40,10 @@ export const DatasetSpecSchema = z.object({
   publicTestSize: z.number().int().min(1).max(100_000),
   privateTestSize: z.number().int().min(1).max(100_000),
   noise: z.number().min(0).max(10),
+  // The data-set knobs (storage bounds; @margin/core's CHALLENGE_KNOBS has the same ranges and the meaning).
+  classBalance: z.number().min(0.05).max(0.95).default(0.5),
+  labelFlips: z.number().min(0).max(0.4).default(0),
+  outliers: z.number().min(0).max(0.2).default(0),
 });
 export type DatasetSpec = z.infer<typeof DatasetSpecSchema>;
 
@@ -70,6 +74,9 @@ export type Challenge = Omit<
   | "publicTestSize"
   | "privateTestSize"
   | "noise"
+  | "classBalance"
+  | "labelFlips"
+  | "outliers"
 > & {
   status: ChallengeStatus;
   controls: Array<(typeof CHALLENGE_CONTROLS)[number]>;
@@ -77,12 +84,33 @@ export type Challenge = Omit<
 };
 
 export function toChallenge(row: ChallengeRow): Challenge {
-  const { datasetKind, datasetSeed, trainSize, publicTestSize, privateTestSize, noise, ...rest } = row;
+  const {
+    datasetKind,
+    datasetSeed,
+    trainSize,
+    publicTestSize,
+    privateTestSize,
+    noise,
+    classBalance,
+    labelFlips,
+    outliers,
+    ...rest
+  } = row;
   return {
     ...rest,
     status: z.enum(CHALLENGE_STATUSES).parse(row.status),
     controls: z.array(z.enum(CHALLENGE_CONTROLS)).parse(row.controls),
-    dataset: { kind: datasetKind, seed: datasetSeed, trainSize, publicTestSize, privateTestSize, noise },
+    dataset: {
+      kind: datasetKind,
+      seed: datasetSeed,
+      trainSize,
+      publicTestSize,
+      privateTestSize,
+      noise,
+      classBalance,
+      labelFlips,
+      outliers,
+    },
   };
 }
 
@@ -120,6 +148,9 @@ export async function createChallenge(db: Db, input: CreateChallengeInput): Prom
         publicTestSize: dataset.publicTestSize,
         privateTestSize: dataset.privateTestSize,
         noise: dataset.noise,
+        classBalance: dataset.classBalance,
+        labelFlips: dataset.labelFlips,
+        outliers: dataset.outliers,
       },
     });
   });

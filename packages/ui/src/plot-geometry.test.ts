@@ -65,10 +65,10 @@ describe("sameArea", () => {
 
 describe("niceCeiling", () => {
   it("rounds a loss axis up to a readable end", () => {
-    expect(niceCeiling(0.6931)).toBe(1);
+    expect(niceCeiling(Math.LN2)).toBe(1);
     expect(niceCeiling(0.5137)).toBe(1);
     expect(niceCeiling(0.21)).toBe(0.25);
-    expect(niceCeiling(0.3)).toBe(0.5);
+    expect(niceCeiling(0.31)).toBe(0.5);
     expect(niceCeiling(0.2)).toBe(0.2);
     expect(niceCeiling(17.4)).toBe(20);
     expect(niceCeiling(34.5)).toBe(50);

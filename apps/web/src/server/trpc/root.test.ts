@@ -499,9 +499,44 @@ describe("challenges", () => {
       { kind: "spirals" },
       { kind: "blobs", trainSize: 1e9 },
       { kind: "blobs", noise: Number.NaN },
+      { kind: "blobs", labelFlips: 0.9 },
+      { kind: "blobs", classBalance: "half" },
     ]) {
       const error = await errorOf(browser.call((api) => api.challenge.create({ ...base, ...bad } as never)));
       expect(error.code).toBe("BAD_REQUEST");
     }
+    const error = await errorOf(
+      browser.call((api) => api.challenge.create({ ...base, kind: "blobs", outliers: 0.5 })),
+    );
+    expect(error.message).toContain("The share of outliers must be between 0% and 20%");
+  });
+
+  it("builds the class's data from the teacher's knobs: a 20% minority of dogs with flipped labels", async () => {
+    const owner = await teacherWithClass();
+    const create = (knobs: { classBalance?: number; labelFlips?: number }) =>
+      owner.browser.call((api) =>
+        api.challenge.create({
+          code: owner.code,
+          title: "Knobs",
+          kind: "cats-vs-dogs",
+          noise: 0.3,
+          seed: 11,
+          trainSize: 200,
+          testSize: 200,
+          durationMinutes: 5,
+          controls: [],
+          ...knobs,
+        }),
+      );
+    const pupil = await student(owner.code);
+    const dataOf = async (id: string) =>
+      pupil.browser.call((api) => api.challenge.trainingData({ challengeId: id }));
+    const balanced = await dataOf((await create({})).id);
+    expect(balanced.y.filter((label) => label === 1)).toHaveLength(100);
+    const rare = await dataOf((await create({ classBalance: 0.2 })).id);
+    expect(rare.y.filter((label) => label === 1)).toHaveLength(40);
+    const flipped = await dataOf((await create({ classBalance: 0.2, labelFlips: 0.1 })).id);
+    expect(flipped.x).toEqual(rare.x);
+    expect(flipped.y.filter((label, i) => label !== rare.y[i])).toHaveLength(20);
   });
 });

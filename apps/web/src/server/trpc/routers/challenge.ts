@@ -1,4 +1,10 @@
-import { CHALLENGE_DATASET_KINDS, challengeDatasets, type Dataset, scoreSubmission } from "@margin/core";
+import {
+  CHALLENGE_DATASET_KINDS,
+  CHALLENGE_KNOBS,
+  challengeDatasets,
+  type Dataset,
+  scoreSubmission,
+} from "@margin/core";
 import { signRealtimeToken } from "@margin/core/protocol";
 import {
   assertCanManageClassroom,
@@ -44,6 +50,13 @@ function datasetsOf(challenge: Challenge) {
   return data;
 }
 const TOKEN_TTL_SECONDS = 10 * 60;
+
+/** A data-set knob's input: core's range, its default when left out, and a message a teacher can act on. */
+function knob(name: keyof typeof CHALLENGE_KNOBS, what: string) {
+  const { min, max, default: fallback } = CHALLENGE_KNOBS[name];
+  const message = `${what} must be between ${Math.round(min * 100)}% and ${Math.round(max * 100)}%`;
+  return z.number().finite().min(min, message).max(max, message).default(fallback);
+}
 
 /**
  * The caller's relation to a challenge: its class's teacher/admin, or a student of that class.
@@ -98,6 +111,9 @@ export const challengeRouter = createTRPCRouter({
         title: z.string().trim().min(1, "Give the challenge a title").max(120),
         kind: z.enum(CHALLENGE_DATASET_KINDS),
         noise: z.number().finite().min(0).max(1),
+        classBalance: knob("classBalance", "The share of dogs"),
+        labelFlips: knob("labelFlips", "The share of flipped labels"),
+        outliers: knob("outliers", "The share of outliers"),
         seed: z.number().int().min(0).max(2_147_483_647),
         trainSize: z.number().int().min(10).max(2_000),
         testSize: z.number().int().min(10).max(5_000),
@@ -120,6 +136,9 @@ export const challengeRouter = createTRPCRouter({
           publicTestSize,
           privateTestSize: input.testSize - publicTestSize,
           noise: input.noise,
+          classBalance: input.classBalance,
+          labelFlips: input.labelFlips,
+          outliers: input.outliers,
         },
         controls: [...new Set(input.controls)],
         durationSeconds: input.durationMinutes * 60,
