@@ -22,8 +22,26 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const errors: string[] = [];
   const { page: teacher } = await signUpTeacher(browser, errors);
   const code = await createClass(teacher, "Year 12 · Challenge");
+  await teacher.getByRole("link", { name: "New challenge" }).click();
+  // The form previews the exact training data; the knobs change it before anyone joins.
+  const preview = teacher.getByRole("img", {
+    name: /^Preview of the challenge's training data: 100 cats and 100 dogs/,
+  });
+  await expect(preview).toBeVisible();
+  const balance = teacher.getByLabel("Share of dogs (class balance)");
+  await balance.focus();
+  await balance.press("ArrowLeft");
+  await expect(teacher.getByText("110 cats and 90 dogs.", { exact: true })).toBeVisible();
+  const flips = teacher.getByLabel("Flipped labels (training points)");
+  await flips.focus();
+  for (let i = 0; i < 5; i += 1) await flips.press("ArrowRight");
+  await expect(teacher.getByText(/^\d+ cats and \d+ dogs, 5% of labels flipped\.$/)).toBeVisible();
+  await teacher.getByLabel("Training points", { exact: true }).fill("5");
+  await expect(teacher.getByText("Training points must be a whole number from 10 to 2 000.")).toBeVisible();
+  await teacher.getByLabel("Training points", { exact: true }).fill("200");
   await teacher.getByLabel("L2 strength").check();
   await teacher.getByLabel("Drag the boundary by hand").check();
+  await screenshot(teacher, "challenge-new");
   await teacher.getByRole("button", { name: "Create challenge" }).click();
   await expect(teacher.getByRole("heading", { name: "Cats or dogs: lowest log loss wins" })).toBeVisible();
   await expect(teacher.getByRole("img", { name: /^QR code for http:\/\/.+\/\?code=/ })).toBeVisible();
@@ -67,7 +85,28 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await expect.poll(async () => (await losses()).every(Number.isFinite)).toBe(true);
   const ranked = await losses();
   expect([...ranked].sort((a, b) => a - b)).toEqual(ranked);
+  // A card per student: trend, steps, settings (Ada trains at 0.1, Alan at 0.01; Grace set hers by hand).
+  const cards = teacher.getByRole("list", { name: "Students" });
+  await expect(cards.getByRole("listitem")).toHaveCount(3);
+  await expect(cards.getByRole("button", { name: /^Ada/ })).toContainText("learning rate 0.1 ·");
+  await expect(cards.getByRole("button", { name: /^Ada/ })).toContainText("step 500 of 500");
+  await expect(cards.getByRole("button", { name: /^Alan/ })).toContainText("learning rate 0.01 ·");
+  await expect(cards.getByRole("button", { name: /^Grace/ })).toContainText("boundary set by hand");
+
+  // Pointing at a boundary names its student, with their figures.
+  const chart = teacher.getByRole("img", { name: /^Training data with every student's boundary/ });
+  const frame = await chart.boundingBox();
+  const tooltip = teacher.getByRole("tooltip");
+  if (!frame) throw new Error("the dashboard chart has no box");
+  sweep: for (let row = 1; row < 30; row += 1) {
+    for (let col = 1; col < 40; col += 1) {
+      await teacher.mouse.move(frame.x + (frame.width * col) / 40, frame.y + (frame.height * row) / 30);
+      if (await tooltip.isVisible()) break sweep;
+    }
+  }
+  await expect(tooltip).toContainText(/^(Ada|Alan|Grace)public log loss \d\.\d{4}/);
   await screenshot(teacher, "challenge-teacher-live");
+  await teacher.mouse.move(0, 0);
 
   // Spotlight one student; then hide names for the projector.
   await board.getByRole("button", { name: /Grace/ }).click();

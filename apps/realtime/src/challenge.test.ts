@@ -165,6 +165,34 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       expect(boundary).not.toHaveProperty("privateLoss");
     });
 
+    it("shows the teacher each student's training settings, and refuses malformed ones", async () => {
+      const race = await seedChallenge(database.db);
+      const dashboard = await join(race.teacherClaims);
+      const player = await join(race.studentClaims(0));
+      const settings = {
+        mode: "trained",
+        learningRate: 0.3,
+        iterations: 500,
+        l2: 0.01,
+        standardise: true,
+      } as const;
+      const seen = await sendAndSee(player, dashboard, race.students[0]?.id ?? "", {
+        ...payload(fitted, 7),
+        settings,
+      });
+      expect(seen.settings).toEqual(settings);
+      const bad = await player.emitWithAck("boundary:update", {
+        ...payload(fitted, 8),
+        settings: { mode: "trained", learningRate: Number.POSITIVE_INFINITY },
+      } as unknown as Boundary);
+      expect(bad).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
+      const manual = await sendAndSee(player, dashboard, race.students[0]?.id ?? "", {
+        ...payload(fitted, 9),
+        settings: { mode: "manual" },
+      });
+      expect(manual.settings).toEqual({ mode: "manual" });
+    });
+
     it("never sends the private loss to a student or a teacher", async () => {
       const race = await seedChallenge(database.db);
       const received: unknown[] = [];

@@ -128,6 +128,7 @@ function toStudentBoundary(
     loss: scored.loss,
     updatedAt: Date.now(),
     standardisation: boundary.standardisation ?? null,
+    settings: boundary.settings ?? null,
     alerts: detectAlerts(alertState, {
       iteration: boundary.iteration,
       loss: scored.loss,

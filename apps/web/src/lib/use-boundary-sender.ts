@@ -1,7 +1,7 @@
 "use client";
 
 import type { Model } from "@margin/core";
-import type { Ack } from "@margin/core/protocol";
+import type { Ack, TrainingSettings } from "@margin/core/protocol";
 import { useCallback, useRef } from "react";
 import type { RealtimeSocket } from "./use-realtime";
 
@@ -10,22 +10,25 @@ export const SEND_INTERVAL_MS = 150;
 
 /**
  * Streams a student's boundary to the realtime service, at most once per SEND_INTERVAL_MS unless
- * `force` (the final model of a run). The server's answer (its own loss, or a refusal) goes to `onAck`.
+ * `force` (the final model of a run), with the settings that produced it (shown on the student's card on
+ * the teacher's dashboard). The server's answer (its own loss, or a refusal) goes to `onAck`.
  */
 export function useBoundarySender(
   socket: RealtimeSocket | null,
   onAck: (ack: Ack<{ loss: number }>) => void,
-): (model: Model, iteration: number, force?: boolean) => void {
+): (model: Model, iteration: number, settings: TrainingSettings, force?: boolean) => void {
   const lastSent = useRef(0);
   const ackRef = useRef(onAck);
   ackRef.current = onAck;
   return useCallback(
-    (model: Model, iteration: number, force = false) => {
+    (model: Model, iteration: number, settings: TrainingSettings, force = false) => {
       const now = performance.now();
       if (!socket?.connected || (!force && now - lastSent.current < SEND_INTERVAL_MS)) return;
       lastSent.current = now;
       const [w1 = 0, w2 = 0] = model.w;
-      socket.emit("boundary:update", { w: [w1, w2], b: model.b, iteration }, (ack) => ackRef.current(ack));
+      socket.emit("boundary:update", { w: [w1, w2], b: model.b, iteration, settings }, (ack) =>
+        ackRef.current(ack),
+      );
     },
     [socket],
   );

@@ -20,6 +20,8 @@ export {
   StandardisationSchema,
   type StudentBoundary,
   StudentBoundarySchema,
+  type TrainingSettings,
+  TrainingSettingsSchema,
 } from "./schemas";
 export {
   type ClaimsInput,

@@ -26,6 +26,24 @@ describe("BoundarySchema", () => {
   ])("refuses a standardisation with %s", (_label, bad) => {
     expect(BoundarySchema.safeParse({ ...boundary, standardisation: bad }).success).toBe(false);
   });
+
+  it("carries the student's training settings for their card, and refuses nonsense ones", () => {
+    const settings = { mode: "trained", learningRate: 0.1, iterations: 500, l2: 0, standardise: true };
+    expect(BoundarySchema.parse({ ...boundary, settings }).settings).toEqual(settings);
+    expect(BoundarySchema.parse({ ...boundary, settings: { mode: "manual" } }).settings).toEqual({
+      mode: "manual",
+    });
+    for (const bad of [
+      { mode: "cheating" },
+      { mode: "trained", learningRate: Number.NaN },
+      { mode: "trained", learningRate: -1 },
+      { mode: "trained", iterations: 2.5 },
+      { mode: "trained", l2: 1e9 },
+      "fast",
+    ]) {
+      expect(BoundarySchema.safeParse({ ...boundary, settings: bad }).success).toBe(false);
+    }
+  });
 });
 
 describe("claims", () => {

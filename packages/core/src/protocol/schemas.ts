@@ -18,11 +18,26 @@ export type Standardisation = z.infer<typeof StandardisationSchema>;
  * The two weights of a 2-feature model, plus its bias (and the standardisation it was trained with).
  * Unknown keys are stripped, not refused: a client that also sends its own "loss" is simply not believed.
  */
+/**
+ * How the student got this model, shown on their card on the teacher's dashboard: gradient descent with
+ * these settings, or a boundary set by hand. Display only: scoring never depends on it.
+ */
+export const TrainingSettingsSchema = z.object({
+  mode: z.enum(["trained", "manual"]),
+  learningRate: finite.positive().max(100).optional(),
+  /** Steps in the current run. */
+  iterations: z.number().int().min(1).max(1_000_000).optional(),
+  l2: finite.min(0).max(100).optional(),
+  standardise: z.boolean().optional(),
+});
+export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
+
 export const BoundarySchema = z.object({
   w: z.tuple([bounded, bounded]),
   b: bounded,
   iteration: z.number().int().min(0).max(1_000_000),
   standardisation: StandardisationSchema.nullable().optional(),
+  settings: TrainingSettingsSchema.optional(),
 });
 export type Boundary = z.infer<typeof BoundarySchema>;
 
@@ -51,6 +66,7 @@ export const StudentBoundarySchema = z.object({
   loss: z.number(),
   updatedAt: z.number(),
   standardisation: StandardisationSchema.nullable().optional(),
+  settings: TrainingSettingsSchema.nullable().optional(),
   alerts: z.array(z.enum(MISCONCEPTION_ALERTS)),
 });
 export type StudentBoundary = z.infer<typeof StudentBoundarySchema>;

@@ -6,3 +6,4 @@ export {
   trainerApi,
 } from "./api";
 export { createTrainerClient, type TrainerClient } from "./client";
+export { newRunId } from "./run-id";

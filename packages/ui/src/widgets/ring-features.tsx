@@ -11,6 +11,7 @@ import {
   RandomState,
   sigmoid,
 } from "@margin/core";
+import { newRunId } from "@margin/core/trainer";
 import { useMemo, useState } from "react";
 import { Button } from "../button";
 import {
@@ -93,8 +94,6 @@ interface Result {
   accuracy: number;
 }
 
-let runCounter = 0;
-
 /** A straight line cannot separate a ring from the disc inside it; x₁² and x₂² let the same model draw a circle. */
 export function RingFeatures({ state, onChange, hidden, trainer }: RingFeaturesProps) {
   const ring = useMemo(ringData, []);
@@ -118,7 +117,7 @@ export function RingFeatures({ state, onChange, hidden, trainer }: RingFeaturesP
     setError(null);
     try {
       const result = await trainer.train({
-        runId: `ring-${Date.now().toString(36)}-${++runCounter}`,
+        runId: newRunId("ring"),
         x: data.x.slice(),
         y: data.y.slice(),
         d: data.d,

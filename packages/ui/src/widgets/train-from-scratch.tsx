@@ -9,6 +9,7 @@ import {
   type Model,
   sigmoid,
 } from "@margin/core";
+import { newRunId } from "@margin/core/trainer";
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../button";
 import { LossChart, type LossPoint } from "../loss-chart";
@@ -50,10 +51,6 @@ interface Fit {
   loss: number;
   accuracy: number;
 }
-
-let runCounter = 0;
-// crypto.randomUUID needs a secure context, and classroom phones often reach the app over plain http.
-const nextRunId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++runCounter}`;
 
 const nextFrame = () =>
   new Promise<void>((resolve) => {
@@ -121,7 +118,7 @@ export function TrainFromScratch({
     let curveShownAt = 0;
     try {
       while (completed < iters && !stop.current) {
-        const runId = nextRunId("scratch");
+        const runId = newRunId("scratch");
         active.current = runId;
         const result = await trainer.train({
           runId,
@@ -152,7 +149,7 @@ export function TrainFromScratch({
       }
       if (!sklearn && !stop.current) {
         const fit = await trainer.train({
-          runId: nextRunId("sklearn"),
+          runId: newRunId("sklearn"),
           x: data.x.slice(),
           y: data.y.slice(),
           d: data.d,

@@ -1,6 +1,7 @@
 "use client";
 
 import { decisionBoundary, type Model, sigmoid } from "@margin/core";
+import { newRunId } from "@margin/core/trainer";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -65,12 +66,13 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
   async function train() {
     const learningRate = LEARNING_RATES[rateIndex] ?? 0.1;
     const iterations = ITERATIONS[iterationIndex] ?? 1000;
-    const id = crypto.randomUUID();
+    const id = newRunId("practice");
     setRunId(id);
     setRunning(true);
     setCurve([]);
     submitResult.reset();
     const stride = Math.max(1, Math.floor(iterations / MAX_CURVE_POINTS));
+    const settings = { mode: "trained", learningRate, iterations } as const;
     try {
       // Copies: the typed arrays are transferred to the worker, which detaches them here.
       const result = await getTrainer().train(
@@ -78,7 +80,7 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
         (progress) => {
           setModel(progress.model);
           setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
-          sendBoundary(progress.model, progress.iteration);
+          sendBoundary(progress.model, progress.iteration, settings);
         },
       );
       const history = Array.from(result.lossHistory, (loss, index) => ({ iteration: index + 1, loss }));
@@ -86,7 +88,7 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
         history.filter((point) => point.iteration % stride === 0 || point.iteration === history.length),
       );
       setModel(result.model);
-      sendBoundary(result.model, result.iterations, true);
+      sendBoundary(result.model, result.iterations, settings, true);
       if (!result.cancelled) {
         const [w1 = 0, w2 = 0] = result.model.w;
         submitResult.mutate({ code, w: [w1, w2], b: result.model.b, iterations, learningRate });

@@ -1,6 +1,7 @@
 "use client";
 
 import { applyScaler, decisionBoundary, fitScaler, type Model, sigmoid, unscaleModel } from "@margin/core";
+import { newRunId } from "@margin/core/trainer";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -20,6 +21,8 @@ import { useTRPC } from "~/trpc/react";
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
 const L2_STRENGTHS = [0, 0.001, 0.01, 0.1, 1];
+
+const BY_HAND = { mode: "manual" } as const;
 
 interface Props {
   code: string;
@@ -77,9 +80,9 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
   function setByHand(next: Model) {
     setModel(next);
-    send(next, 0);
+    send(next, 0, BY_HAND);
     if (trailing.current) clearTimeout(trailing.current);
-    trailing.current = setTimeout(() => send(next, 0, true), SEND_INTERVAL_MS);
+    trailing.current = setTimeout(() => send(next, 0, BY_HAND, true), SEND_INTERVAL_MS);
   }
 
   async function train() {
@@ -91,13 +94,14 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
     const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;
     const trainingSet = scaler ? applyScaler(scaler, data) : data;
+    const settings = { mode: "trained", learningRate, iterations, l2, standardise: scaler !== null } as const;
     const toRaw = (fitted: Model) => (scaler ? unscaleModel(fitted, scaler) : fitted);
     setRunning(true);
     setCurve([]);
     try {
       const result = await getTrainer().train(
         {
-          runId: crypto.randomUUID(),
+          runId: newRunId("challenge"),
           x: trainingSet.x.slice(),
           y: trainingSet.y.slice(),
           d: trainingSet.d,
@@ -109,12 +113,12 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
           const raw = toRaw(progress.model);
           setModel(raw);
           setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
-          send(raw, progress.iteration);
+          send(raw, progress.iteration, settings);
         },
       );
       const raw = toRaw(result.model);
       setModel(raw);
-      send(raw, result.iterations, true);
+      send(raw, result.iterations, settings, true);
     } finally {
       setRunning(false);
     }

@@ -14,6 +14,7 @@ import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 import { Replay } from "./replay";
 import { Sparkline } from "./sparkline";
+import { describeSettings, describeSteps, type StudentCard, StudentCards } from "./student-cards";
 
 interface Props {
   code: string;
@@ -91,8 +92,24 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
     color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
     emphasized: spotlight === student.studentId,
     segment: decisionBoundary(student, box),
-    description: `${describeModel(student.w, student.b)}, public log loss ${formatLoss(student.loss)}`,
+    description: `public log loss ${formatLoss(student.loss)}, ${describeSteps(student)}, ${describeSettings(
+      student.settings,
+    )}; ${describeModel(student.w, student.b)}`,
   }));
+  // Everyone who joined gets a card, in a fixed order (by name) so cards don't jump around as ranks change.
+  const cards: StudentCard[] = (board?.rows ?? [])
+    .map((row) => {
+      const latest = live.get(row.studentId) ?? null;
+      return {
+        studentId: row.studentId,
+        name: displayName(row.nickname),
+        color: latest?.color ?? null,
+        latest,
+        best: row.publicLoss,
+        history: latest?.history ?? [],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   // The spotlighted boundary is drawn last, on top of the others.
   boundaries.sort((a, b) => Number(a.emphasized) - Number(b.emphasized));
 
@@ -291,6 +308,14 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             )}
           </Card>
         </div>
+      </div>
+      <div style={{ marginTop: 24 }}>
+        <Card
+          title="Students"
+          description="Loss trend, steps in the current run and training settings. Press a card to spotlight that student's boundary."
+        >
+          <StudentCards cards={cards} spotlight={spotlight} onSpotlight={setSpotlight} />
+        </Card>
       </div>
       {challenge?.status === "ended" && data ? (
         <div style={{ marginTop: 24 }}>

@@ -1,8 +1,16 @@
 /** A tiny loss trend; decorative, the row's numbers carry the meaning. */
-export function Sparkline({ values, color }: { values: readonly number[]; color: string }) {
+export function Sparkline({
+  values,
+  color,
+  width = 72,
+  height = 20,
+}: {
+  values: readonly number[];
+  color: string;
+  width?: number;
+  height?: number;
+}) {
   if (values.length < 2) return null;
-  const width = 72;
-  const height = 20;
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min || 1;
@@ -14,8 +22,21 @@ export function Sparkline({ values, color }: { values: readonly number[]; color:
     })
     .join(" ");
   return (
-    <svg width={width} height={height} aria-hidden="true" style={{ verticalAlign: "middle" }}>
-      <polyline points={points} fill="none" stroke={color} strokeWidth={1.5} />
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      style={{ verticalAlign: "middle" }}
+    >
+      <polyline
+        points={points}
+        fill="none"
+        stroke={color}
+        strokeWidth={1.5}
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 }
