@@ -70,6 +70,16 @@ interface PlotBaseProps {
   onArea: (area: PlotArea) => void;
 }
 
+const samePair = (a: readonly [string, string], b: readonly [string, string]) =>
+  a[0] === b[0] && a[1] === b[1];
+/** Labels compare by value: callers often pass a fresh ["Cats", "Dogs"] literal on every render. */
+const samePlotBase = (a: PlotBaseProps, b: PlotBaseProps) =>
+  a.points === b.points &&
+  a.box === b.box &&
+  a.onArea === b.onArea &&
+  samePair(a.classNames, b.classNames) &&
+  samePair(a.axisLabels, b.axisLabels);
+
 /**
  * Axes, grid and data points: everything that stays put while a model trains. Memoised, so a new boundary
  * sixty times a second repaints two canvases instead of re-rendering the SVG chart.
@@ -113,7 +123,7 @@ const PlotBase = memo(function PlotBase({ points, box, classNames, axisLabels, o
       </ScatterChart>
     </ResponsiveContainer>
   );
-});
+}, samePlotBase);
 
 function linesOf(boundaries: readonly ChartBoundary[], curves: readonly ChartCurve[]): CanvasLine[] {
   const lines: CanvasLine[] = [];

@@ -66,3 +66,11 @@ export const ALERT_TEXT: Record<string, string> = {
   "confidently-wrong": "Confidently wrong on a point (p ≥ 0.99)",
   flipped: "Boundary flipped: predicting the wrong class",
 };
+
+/** Badge-sized versions for the leaderboard; the full sentence is the badge's title and screen-reader text. */
+export const ALERT_SHORT: Record<string, string> = {
+  diverging: "⚠ diverging",
+  "stuck-at-chance": "⚠ stuck at 0.693",
+  "confidently-wrong": "⚠ confidently wrong",
+  flipped: "⚠ flipped",
+};

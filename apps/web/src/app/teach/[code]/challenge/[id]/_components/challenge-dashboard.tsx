@@ -8,7 +8,14 @@ import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { ALERT_TEXT, boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
+import {
+  ALERT_SHORT,
+  ALERT_TEXT,
+  boxAround,
+  formatRemaining,
+  toDataset,
+  toPoints,
+} from "~/lib/challenge-data";
 import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
@@ -196,7 +203,6 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             points={points}
             box={box}
             boundaries={boundaries}
-            classNames={["Cats", "Dogs"]}
             axisLabels={axis}
           />
         </Card>
@@ -262,7 +268,8 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                           </button>
                           {alerts.map((alert) => (
                             <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
-                              {ALERT_TEXT[alert] ?? alert}
+                              <span aria-hidden="true">{ALERT_SHORT[alert] ?? alert}</span>
+                              <span className="ml-visually-hidden">{ALERT_TEXT[alert] ?? alert}</span>
                             </span>
                           ))}
                         </td>

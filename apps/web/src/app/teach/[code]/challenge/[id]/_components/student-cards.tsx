@@ -19,7 +19,7 @@ export interface StudentCard {
 /** "learning rate 0.1 · L2 0.01 · standardised", or how the boundary was set by hand. */
 export function describeSettings(settings: TrainingSettings | null | undefined): string {
   if (!settings) return "settings not reported";
-  if (settings.mode === "manual") return "boundary set by hand";
+  if (settings.mode === "manual") return "no training: dragged by hand";
   const parts: string[] = [];
   if (settings.learningRate !== undefined) parts.push(`learning rate ${settings.learningRate}`);
   if (settings.l2) parts.push(`L2 ${settings.l2}`);
@@ -28,7 +28,7 @@ export function describeSettings(settings: TrainingSettings | null | undefined):
 }
 
 export function describeSteps(latest: StudentBoundary): string {
-  if (latest.settings?.mode === "manual") return "by hand";
+  if (latest.settings?.mode === "manual") return "boundary set by hand";
   const of = latest.settings?.iterations ? ` of ${latest.settings.iterations}` : "";
   return `step ${latest.iteration}${of}`;
 }

@@ -112,7 +112,7 @@ export function ChallengeForm({ code }: { code: string }) {
   }
 
   return (
-    <form className="ml-grid ml-grid-sidebar ml-challenge-form" onSubmit={submit}>
+    <form className="ml-grid ml-grid-2 ml-challenge-form" onSubmit={submit}>
       <div className="ml-stack">
         <Card title="Data">
           <div className="ml-stack">
