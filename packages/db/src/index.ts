@@ -157,6 +157,7 @@ export {
   findStaffCredentials,
   findStudentForRejoin,
   getUser,
+  isActiveSessionUser,
   type JoinClassroomInput,
   joinClassroom,
   listEnrollments,

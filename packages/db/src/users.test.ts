@@ -7,15 +7,34 @@ import {
   findClassroomByCode,
   findStaffCredentials,
   findStudentForRejoin,
+  isActiveSessionUser,
   joinClassroom,
   listClassroomsForTeacher,
   listEnrollments,
+  removeStudent,
 } from "./index";
 import { targets, useTestDatabase } from "./testing/databases";
 import { addStudent, schoolWithClass, unique } from "./testing/fixtures";
 
 describe.each(targets)("schools, staff, classes and enrollments on $name", (target) => {
   const t = useTestDatabase(target);
+
+  it("tells a live session from one whose student was removed or whose account was archived", async () => {
+    const { teacher, classroom } = await schoolWithClass(t.db);
+    const { student } = await addStudent(t.db, classroom.joinCode);
+    const studentSession = { uid: student.id, role: "student", cid: classroom.id };
+    expect(await isActiveSessionUser(t.db, studentSession)).toBe(true);
+    expect(await isActiveSessionUser(t.db, { uid: teacher.id, role: "teacher" })).toBe(true);
+    // A role the account doesn't have, another class, an unknown id: not this account's session.
+    expect(await isActiveSessionUser(t.db, { uid: teacher.id, role: "school_admin" })).toBe(false);
+    const other = await schoolWithClass(t.db);
+    expect(await isActiveSessionUser(t.db, { ...studentSession, cid: other.classroom.id })).toBe(false);
+    expect(await isActiveSessionUser(t.db, { uid: "nobody", role: "teacher" })).toBe(false);
+    await removeStudent(t.db, { actorId: teacher.id, classroomId: classroom.id, studentId: student.id });
+    expect(await isActiveSessionUser(t.db, studentSession)).toBe(false);
+    await t.db.user.update({ where: { id: teacher.id }, data: { archivedAt: new Date() } });
+    expect(await isActiveSessionUser(t.db, { uid: teacher.id, role: "teacher" })).toBe(false);
+  });
 
   it("creates a class that belongs to its teacher's school", async () => {
     const { school, teacher, classroom } = await schoolWithClass(t.db);

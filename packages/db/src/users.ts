@@ -168,3 +168,26 @@ export async function requireEnrollment(
     throw new DbError("FORBIDDEN", `Student ${studentId} is not enrolled in classroom ${classroomId}`);
   return enrollment;
 }
+
+/**
+ * Whether a signed session still belongs to a live account: the user exists, is not archived, has the
+ * session's role and, for a student, is still enrolled in the session's class. Sessions are stateless
+ * cookies, so this is what ends a removed student's or an archived teacher's open session.
+ */
+export async function isActiveSessionUser(
+  db: Db,
+  session: { uid: string; role: string; cid?: string | undefined },
+): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { role: true, archivedAt: true },
+  });
+  if (!user || user.archivedAt || user.role !== session.role) return false;
+  if (session.role !== "student") return true;
+  if (!session.cid) return false;
+  const enrollment = await db.enrollment.findUnique({
+    where: { classroomId_studentId: { classroomId: session.cid, studentId: session.uid } },
+    select: { id: true },
+  });
+  return enrollment !== null;
+}

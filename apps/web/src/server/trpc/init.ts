@@ -1,5 +1,5 @@
 import "server-only";
-import { DbError } from "@margin/db";
+import { DbError, isActiveSessionUser } from "@margin/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -70,18 +70,34 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
+/**
+ * A valid cookie is not enough: the account behind it may since have been archived, or the student
+ * removed from their class. Such a session is cleared and refused, so nothing more is recorded under it.
+ */
+async function assertStillActive(ctx: Context, session: Session, message: string): Promise<void> {
+  if (await isActiveSessionUser(ctx.db, session)) return;
+  ctx.endSession();
+  throw new TRPCError({ code: "UNAUTHORIZED", message });
+}
+
 /** Teachers and school admins. */
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { session } = ctx;
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a teacher first" });
   if (session.role === "student") throw new TRPCError({ code: "FORBIDDEN", message: "Teachers only" });
+  await assertStillActive(ctx, session, "This account is no longer active. Sign in again.");
   return next({ ctx: { ...ctx, session } });
 });
 
-/** A student with a session from joining a class. */
-export const studentProcedure = publicProcedure.use(({ ctx, next }) => {
+/** A student with a session from joining a class (and still in it). */
+export const studentProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { session } = ctx;
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Join your class first" });
   if (session.role !== "student") throw new TRPCError({ code: "FORBIDDEN", message: "Students only" });
+  await assertStillActive(
+    ctx,
+    session,
+    "You are no longer in this class. Ask your teacher, or join again with the class code.",
+  );
   return next({ ctx: { ...ctx, session } });
 });

@@ -245,6 +245,15 @@ describe("dashboards and CSV", () => {
     await rejoined.call((api) => api.student.rejoin({ code: s.code, nickname: "Bob", pin }));
 
     await s.teacher.call((api) => api.roster.remove({ code: s.code, studentId: bob?.studentId ?? "" }));
+    // Bob's open session ends with the removal: nothing more is recorded under it, and the cookie goes.
+    const refused = await errorOf(
+      rejoined.call((api) =>
+        api.progress.mark({ lessonSlug: "cats-or-dogs", sectionKey: "sigmoid", step: "viewed" }),
+      ),
+    );
+    expect(refused).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(refused.message).toContain("no longer in this class");
+    expect(rejoined.cookie).toBeNull();
     const after = await s.teacher.call((api) => api.roster.list({ code: s.code }));
     expect(after.students.map((r) => r.nickname)).toEqual(["Zoë O'Neil"]);
     const insights = await s.teacher.call((api) =>

@@ -20,6 +20,7 @@ import {
   getChallenge,
   getClassroom,
   getUser,
+  isActiveSessionUser,
   listChallengeSnapshots,
   listChallenges,
   listPicks,
@@ -69,6 +70,9 @@ async function challengeFor(
 ): Promise<{ challenge: Challenge; role: "staff" | "student" }> {
   const notFound = new TRPCError({ code: "NOT_FOUND", message: "No such challenge in your classes" });
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or join your class first" });
+  if (!(await isActiveSessionUser(db, session))) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "This session has ended. Sign in or join again." });
+  }
   const challenge = await getChallenge(db, challengeId);
   if (!challenge) throw notFound;
   if (session.role === "student") {
