@@ -1,11 +1,10 @@
 "use client";
 
-import { decisionBoundary, type Model, sigmoid } from "@margin/core";
-import { newRunId } from "@margin/core/trainer";
+import { decisionBoundary, sigmoid } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
-import { LossChart, type LossPoint } from "@margin/ui/loss-chart";
+import { LossChart } from "@margin/ui/loss-chart";
 import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
@@ -15,14 +14,13 @@ import { MyProgress } from "~/components/progress/my-progress";
 import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { useBoundarySender } from "~/lib/use-boundary-sender";
+import { useLiveTraining } from "~/lib/use-live-training";
 import { useRealtime } from "~/lib/use-realtime";
-import { useTrainer } from "~/lib/use-trainer";
 import { useTRPC } from "~/trpc/react";
 import { CurrentChallenge } from "./current-challenge";
 
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
-const MAX_CURVE_POINTS = 250;
 
 interface Props {
   classroomName: string;
@@ -42,13 +40,9 @@ export function StudentTrainer({ classroomName, code, nickname }: Props) {
 function Trainer({ code, nickname }: { code: string; nickname: string }) {
   const trpc = useTRPC();
   const { data, points } = lessonData();
-  const getTrainer = useTrainer();
   const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
   const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(1000));
-  const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
-  const [curve, setCurve] = useState<LossPoint[]>([]);
-  const [running, setRunning] = useState(false);
-  const [runId, setRunId] = useState<string | null>(null);
+  const { model, curve, running, train: runTraining, cancel } = useLiveTraining();
 
   const tokenMutation = useMutation(trpc.realtime.studentToken.mutationOptions());
   const submitResult = useMutation(trpc.results.submit.mutationOptions());
@@ -66,36 +60,16 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
   async function train() {
     const learningRate = LEARNING_RATES[rateIndex] ?? 0.1;
     const iterations = ITERATIONS[iterationIndex] ?? 1000;
-    const id = newRunId("practice");
-    setRunId(id);
-    setRunning(true);
-    setCurve([]);
-    submitResult.reset();
-    const stride = Math.max(1, Math.floor(iterations / MAX_CURVE_POINTS));
     const settings = { mode: "trained", learningRate, iterations } as const;
-    try {
-      // Copies: the typed arrays are transferred to the worker, which detaches them here.
-      const result = await getTrainer().train(
-        { runId: id, x: data.x.slice(), y: data.y.slice(), d: data.d, learningRate, iterations },
-        (progress) => {
-          setModel(progress.model);
-          setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
-          sendBoundary(progress.model, progress.iteration, settings);
-        },
-      );
-      const history = Array.from(result.lossHistory, (loss, index) => ({ iteration: index + 1, loss }));
-      setCurve(
-        history.filter((point) => point.iteration % stride === 0 || point.iteration === history.length),
-      );
-      setModel(result.model);
-      sendBoundary(result.model, result.iterations, settings, true);
-      if (!result.cancelled) {
-        const [w1 = 0, w2 = 0] = result.model.w;
-        submitResult.mutate({ code, w: [w1, w2], b: result.model.b, iterations, learningRate });
-      }
-    } finally {
-      setRunning(false);
-      setRunId(null);
+    submitResult.reset();
+    const result = await runTraining(data, {
+      learningRate,
+      iterations,
+      onModel: (next, iteration, final) => sendBoundary(next, iteration, settings, final),
+    });
+    if (result && !result.cancelled) {
+      const [w1 = 0, w2 = 0] = result.model.w;
+      submitResult.mutate({ code, w: [w1, w2], b: result.model.b, iterations, learningRate });
     }
   }
 
@@ -154,11 +128,11 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
                 disabled={running}
               />
               <div className="ml-row">
-                <Button onClick={train} disabled={running}>
+                <Button onClick={() => void train()} disabled={running}>
                   {running ? "Training…" : "Train"}
                 </Button>
-                {running && runId ? (
-                  <Button variant="secondary" onClick={() => void getTrainer().cancel(runId)}>
+                {running ? (
+                  <Button variant="secondary" onClick={cancel}>
                     Stop
                   </Button>
                 ) : null}

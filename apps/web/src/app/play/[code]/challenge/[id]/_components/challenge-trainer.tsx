@@ -1,11 +1,10 @@
 "use client";
 
-import { applyScaler, decisionBoundary, fitScaler, type Model, sigmoid, unscaleModel } from "@margin/core";
-import { newRunId } from "@margin/core/trainer";
+import { decisionBoundary, fitScaler, type Model, sigmoid } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
-import { LossChart, type LossPoint } from "@margin/ui/loss-chart";
+import { LossChart } from "@margin/ui/loss-chart";
 import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
@@ -14,8 +13,8 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
 import { SEND_INTERVAL_MS, useBoundarySender } from "~/lib/use-boundary-sender";
+import { useLiveTraining } from "~/lib/use-live-training";
 import { useRealtime } from "~/lib/use-realtime";
-import { useTrainer } from "~/lib/use-trainer";
 import { useTRPC } from "~/trpc/react";
 
 const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
@@ -38,14 +37,11 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
     refetchInterval: 3_000,
   });
-  const getTrainer = useTrainer();
   const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
   const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(500));
   const [standardise, setStandardise] = useState(true);
   const [l2Index, setL2Index] = useState(0);
-  const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
-  const [curve, setCurve] = useState<LossPoint[]>([]);
-  const [running, setRunning] = useState(false);
+  const { model, setModel, curve, running, train: runTraining } = useLiveTraining();
   const [publicLoss, setPublicLoss] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -93,35 +89,14 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     // Standardising helps gradient descent on features with different units (kg vs cm); the model is
     // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
     const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;
-    const trainingSet = scaler ? applyScaler(scaler, data) : data;
     const settings = { mode: "trained", learningRate, iterations, l2, standardise: scaler !== null } as const;
-    const toRaw = (fitted: Model) => (scaler ? unscaleModel(fitted, scaler) : fitted);
-    setRunning(true);
-    setCurve([]);
-    try {
-      const result = await getTrainer().train(
-        {
-          runId: newRunId("challenge"),
-          x: trainingSet.x.slice(),
-          y: trainingSet.y.slice(),
-          d: trainingSet.d,
-          learningRate,
-          iterations,
-          l2,
-        },
-        (progress) => {
-          const raw = toRaw(progress.model);
-          setModel(raw);
-          setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
-          send(raw, progress.iteration, settings);
-        },
-      );
-      const raw = toRaw(result.model);
-      setModel(raw);
-      send(raw, result.iterations, settings, true);
-    } finally {
-      setRunning(false);
-    }
+    await runTraining(data, {
+      learningRate,
+      iterations,
+      l2,
+      scaler,
+      onModel: (next, iteration, final) => send(next, iteration, settings, final),
+    });
   }
 
   const ownRow = leaderboard.data?.rows.find((row) => row.nickname === nickname);
