@@ -30,6 +30,12 @@ export const CHECKS = [
 ] as const;
 export type CheckId = (typeof CHECKS)[number]["id"];
 
+const CHECK_TITLES = new Map<string, string>(CHECKS.map((check) => [check.id, check.title]));
+/** A stored check id as people read it (an unknown id as it is; none as ""). */
+export function checkTitle(id: string | null): string {
+  return id ? (CHECK_TITLES.get(id) ?? id) : "";
+}
+
 export interface CheckResult {
   id: CheckId;
   title: string;

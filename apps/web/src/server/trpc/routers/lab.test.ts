@@ -204,20 +204,39 @@ describe("the lab router", () => {
     expect(rows).toMatchObject([{ nickname: "Ada", status: "in-progress" }]);
     const adaId = rows[0]?.studentId ?? "";
     expect(
-      await mine.browser.call((api) => api.lab.studentCode({ studentId: adaId, lessonSlug })),
+      await mine.browser.call((api) =>
+        api.lab.studentCode({ code: mine.code, studentId: adaId, lessonSlug }),
+      ),
     ).toMatchObject({
       nickname: "Ada",
       draft: "// ada",
     });
     expect(
-      (await errorOf(other.browser.call((api) => api.lab.studentCode({ studentId: adaId, lessonSlug }))))
-        .code,
+      (
+        await errorOf(
+          other.browser.call((api) => api.lab.studentCode({ code: mine.code, studentId: adaId, lessonSlug })),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    // Nor through a class of their own that Ada is not in.
+    expect(
+      (
+        await errorOf(
+          other.browser.call((api) =>
+            api.lab.studentCode({ code: other.code, studentId: adaId, lessonSlug }),
+          ),
+        )
+      ).code,
     ).toBe("FORBIDDEN");
     expect(
       (await errorOf(other.browser.call((api) => api.lab.classroom({ code: mine.code, lessonSlug })))).code,
     ).toBe("FORBIDDEN");
     expect(
-      (await errorOf(ada.call((api) => api.lab.studentCode({ studentId: adaId, lessonSlug })))).code,
+      (
+        await errorOf(
+          ada.call((api) => api.lab.studentCode({ code: mine.code, studentId: adaId, lessonSlug })),
+        )
+      ).code,
     ).toBe("FORBIDDEN");
     expect((await errorOf(mine.browser.call((api) => api.lab.mine({ lessonSlug })))).code).toBe("FORBIDDEN");
     expect((await errorOf(new TestBrowser().call((api) => api.lab.mine({ lessonSlug })))).code).toBe(

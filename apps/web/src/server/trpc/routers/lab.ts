@@ -102,11 +102,19 @@ export const labRouter = createTRPCRouter({
       });
     }),
 
-  /** One student's latest and passing code, read-only, for a teacher of one of their classes. */
+  /** One student's latest and passing code, read-only, for a teacher who manages the student's class. */
   studentCode: staffProcedure
-    .input(z.object({ studentId: z.string().min(1).max(64), lessonSlug: LabSlugSchema }))
+    .input(
+      z.object({ code: JoinCodeSchema, studentId: z.string().min(1).max(64), lessonSlug: LabSlugSchema }),
+    )
     .query(async ({ ctx, input }) => {
-      const { nickname, work } = await getLabWorkForStaff(ctx.db, { actorId: ctx.session.uid, ...input });
+      const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+      const { nickname, work } = await getLabWorkForStaff(ctx.db, {
+        actorId: ctx.session.uid,
+        studentId: input.studentId,
+        lessonSlug: input.lessonSlug,
+        classroomId: classroom.id,
+      });
       return {
         nickname,
         language: work?.language ?? null,
