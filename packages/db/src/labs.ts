@@ -116,6 +116,42 @@ export async function getLabWork(
 
 export type LabStatus = "not-started" | "in-progress" | "passed";
 
+/**
+ * One student's lab for the progress grid: passed (a passing version is kept, whatever came after), failing
+ * (graded, not every check passed), draft (saved, never graded) or not started.
+ */
+export interface ClassroomLabStatus {
+  status: "passed" | "failing" | "draft" | "not-started";
+  passedAt: Date | null;
+  savedAt: Date | null;
+  checksPassed: number;
+  checksTotal: number;
+  /** The first check of the latest run that failed (a check id), if any. */
+  firstFailing: string | null;
+}
+
+export function labStatusOf(row: LabWorkRow | undefined): ClassroomLabStatus {
+  if (!row) {
+    return {
+      status: "not-started",
+      passedAt: null,
+      savedAt: null,
+      checksPassed: 0,
+      checksTotal: 0,
+      firstFailing: null,
+    };
+  }
+  const results = toLabWork(row).lastResults ?? [];
+  return {
+    status: row.passedAt ? "passed" : results.length > 0 ? "failing" : "draft",
+    passedAt: row.passedAt,
+    savedAt: row.draftSavedAt,
+    checksPassed: results.filter((r) => r.passed).length,
+    checksTotal: results.length,
+    firstFailing: results.find((r) => !r.passed)?.id ?? null,
+  };
+}
+
 export interface ClassroomLabRow {
   studentId: string;
   nickname: string;
@@ -165,18 +201,27 @@ export async function listClassroomLabWork(
   });
 }
 
-const StaffLabWorkInputSchema = z.object({ actorId: IdSchema, studentId: IdSchema, lessonSlug: SlugSchema });
+const StaffLabWorkInputSchema = z.object({
+  actorId: IdSchema,
+  studentId: IdSchema,
+  lessonSlug: SlugSchema,
+  /** Only this class counts (the page a teacher opened the code from). */
+  classroomId: IdSchema.optional(),
+});
 
 /**
- * A student's work, read-only, for a teacher of one of the student's classes. Students outside the
- * teacher's classes are FORBIDDEN, whether or not they exist.
+ * A student's work, read-only, for a teacher of one of the student's classes (of `classroomId` when given).
+ * Students outside those classes are FORBIDDEN, whether or not they exist.
  */
 export async function getLabWorkForStaff(
   db: Db,
   input: z.input<typeof StaffLabWorkInputSchema>,
 ): Promise<{ nickname: string; work: LabWork | null }> {
-  const { actorId, studentId, lessonSlug } = parseInput(StaffLabWorkInputSchema, input);
-  const enrollments = await db.enrollment.findMany({ where: { studentId }, include: { classroom: true } });
+  const { actorId, studentId, lessonSlug, classroomId } = parseInput(StaffLabWorkInputSchema, input);
+  const enrollments = await db.enrollment.findMany({
+    where: classroomId ? { studentId, classroomId } : { studentId },
+    include: { classroom: true },
+  });
   let nickname: string | null = null;
   for (const enrollment of enrollments) {
     try {

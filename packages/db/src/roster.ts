@@ -3,6 +3,7 @@ import { assertCanManageClassroom, requireClassroom } from "./classrooms";
 import type { Db } from "./client";
 import { DbError } from "./errors";
 import type { Classroom } from "./generated/sqlite/client";
+import { type ClassroomLabStatus, labStatusOf } from "./labs";
 import { requireLesson, toLesson } from "./lessons";
 import { commonWrongAnswers, type WrongAnswer } from "./quizzes";
 import { IdSchema, NameSchema, parseInput, SecretHashSchema } from "./validation";
@@ -127,7 +128,11 @@ export async function resetStudentPin(
   await db.user.update({ where: { id: data.studentId }, data: { pinHash: data.pinHash } });
 }
 
-export type ObjectiveStatus = "not-started" | "practising" | "mastered";
+/**
+ * mastered: the objective's quiz questions answered right; completed: its activity done (the coding lab
+ * passed, say) without quiz mastery yet; practising: started.
+ */
+export type ObjectiveStatus = "not-started" | "practising" | "completed" | "mastered";
 
 export type ProgressRow = RosterEntry & {
   objectives: Record<string, ObjectiveStatus>;
@@ -137,6 +142,8 @@ export type ProgressRow = RosterEntry & {
   quiz: { answered: number; correct: number };
   /** The class's latest ended challenge; rank by best model's private log loss (1 = best). */
   challenge: { bestPrivateLogLoss: number | null; rank: number | null } | null;
+  /** The lesson's coding lab, from the server-graded runs. */
+  lab: ClassroomLabStatus;
 };
 
 export type ClassProgress = {
@@ -156,10 +163,10 @@ export async function classProgress(
   const lesson = await requireLesson(db, input.lessonSlug);
   const roster = await listRoster(db, { actorId: input.actorId, classroomId: classroom.id });
   const ids = roster.map((r) => r.studentId);
-  const [progress, attempts, challenge] = await Promise.all([
+  const [progress, attempts, challenge, labWork] = await Promise.all([
     db.lessonProgress.findMany({
       where: { lessonId: lesson.id, studentId: { in: ids } },
-      select: { studentId: true, kind: true, key: true, viewedAt: true, masteredAt: true },
+      select: { studentId: true, kind: true, key: true, viewedAt: true, completedAt: true, masteredAt: true },
     }),
     db.quizAttempt.findMany({
       where: { classroomId: classroom.id, lessonId: lesson.id, studentId: { in: ids } },
@@ -171,7 +178,9 @@ export async function classProgress(
       orderBy: [{ endedAt: "desc" }, { createdAt: "desc" }],
       select: { id: true, title: true, endedAt: true },
     }),
+    db.labWork.findMany({ where: { lessonSlug: lesson.slug, studentId: { in: ids } } }),
   ]);
+  const labs = new Map(labWork.map((row) => [row.studentId, row]));
   const participants = challenge
     ? await db.challengeParticipant.findMany({
         where: { challengeId: challenge.id },
@@ -197,9 +206,11 @@ export async function classProgress(
         const row = own.find((r) => r.kind === "objective" && r.key === key);
         const status: ObjectiveStatus = row?.masteredAt
           ? "mastered"
-          : row?.viewedAt
-            ? "practising"
-            : "not-started";
+          : row?.completedAt
+            ? "completed"
+            : row?.viewedAt
+              ? "practising"
+              : "not-started";
         return [key, status];
       }),
     );
@@ -215,6 +226,7 @@ export async function classProgress(
       challenge: participant
         ? { bestPrivateLogLoss: participant.bestPrivateLogLoss, rank: rank >= 0 ? rank + 1 : null }
         : null,
+      lab: labStatusOf(labs.get(entry.studentId)),
     };
   });
   return {

@@ -8,6 +8,8 @@ import {
   joinChallenge,
   listRoster,
   questionInsights,
+  recordLabRun,
+  recordLessonProgress,
   recordModelUpdate,
   recordQuizAttempt,
   removeStudent,
@@ -67,6 +69,58 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
       expect(bob).toMatchObject({ mastered: 0, quiz: { answered: 1, correct: 0 } });
       expect(bob?.objectives[objective]).toBe("practising");
     }
+  });
+
+  it("shows an objective completed by its activity (not quiz-mastered) as completed, and each lab's status", async () => {
+    const s = await setup();
+    const cy = await addStudent(t.db, s.classroom.joinCode, "Cy");
+    const lab = TEST_LESSON.objectives.find((o) => o.key === "from-scratch")?.key ?? "";
+    const run = (studentId: string, passed: boolean[], at: Date) =>
+      recordLabRun(t.db, {
+        studentId,
+        lessonSlug: TEST_LESSON.slug,
+        language: "javascript",
+        code: "// code",
+        results: passed.map((ok, i) => ({ id: `check-${i}`, passed: ok })),
+        at,
+      });
+    const passedAt = new Date("2026-11-20T10:00:00Z");
+    await run(s.ada.student.id, [true, true, true], passedAt);
+    await run(s.ada.student.id, [true, false, true], new Date("2026-11-21T10:00:00Z"));
+    await recordLessonProgress(t.db, {
+      studentId: s.ada.student.id,
+      lessonSlug: TEST_LESSON.slug,
+      kind: "objective",
+      key: lab,
+      step: "completed",
+    });
+    await run(s.bob.student.id, [true, true, false, false], new Date("2026-11-22T10:00:00Z"));
+    await recordLessonProgress(t.db, {
+      studentId: cy.student.id,
+      lessonSlug: TEST_LESSON.slug,
+      kind: "objective",
+      key: lab,
+      step: "viewed",
+    });
+    const grid = await classProgress(t.db, {
+      actorId: s.teacher.id,
+      classroomId: s.classroom.id,
+      lessonSlug: TEST_LESSON.slug,
+    });
+    const row = (id: string) => grid.students.find((r) => r.studentId === id);
+    expect(row(s.ada.student.id)?.objectives[lab]).toBe("completed");
+    expect(row(cy.student.id)?.objectives[lab]).toBe("practising");
+    expect(row(s.ada.student.id)?.lab).toMatchObject({ status: "passed", checksPassed: 2, checksTotal: 3 });
+    expect(row(s.ada.student.id)?.lab.passedAt?.toISOString()).toBe(passedAt.toISOString());
+    expect(row(s.bob.student.id)?.lab).toEqual({
+      status: "failing",
+      passedAt: null,
+      savedAt: new Date("2026-11-22T10:00:00Z"),
+      checksPassed: 2,
+      checksTotal: 4,
+      firstFailing: "check-2",
+    });
+    expect(row(cy.student.id)?.lab).toMatchObject({ status: "not-started", checksTotal: 0 });
   });
 
   it("refuses another school's teacher and admin (no data)", async () => {

@@ -30,6 +30,12 @@ export const CHECKS = [
 ] as const;
 export type CheckId = (typeof CHECKS)[number]["id"];
 
+const CHECK_TITLES = new Map<string, string>(CHECKS.map((check) => [check.id, check.title]));
+/** A stored check id as people read it (an unknown id as it is; none as ""). */
+export function checkTitle(id: string | null): string {
+  return id ? (CHECK_TITLES.get(id) ?? id) : "";
+}
+
 export interface CheckResult {
   id: CheckId;
   title: string;
@@ -559,7 +565,7 @@ export interface Verdict {
   passed: boolean;
   run: StudentRun | null;
   /** Set when nothing could be checked (the code did not compile or did not finish). */
-  problem?: { message: string; hint: string };
+  problem?: { message: string; hint: string; limit?: "time" | "memory" };
 }
 
 /** The verdict, computed from the raw outputs and @margin/core's reference values — never by the student's code. */
@@ -580,11 +586,11 @@ export function grade(plan: GradePlan, outputList: readonly CallOutput[]): Verdi
 }
 
 /** Every check failed with the same reason (the code did not compile or did not finish). */
-export function failAll(message: string, hint: string): Verdict {
+export function failAll(message: string, hint: string, limit?: "time" | "memory"): Verdict {
   return {
     checks: CHECKS.map(({ id, title }) => ({ id, title, passed: false, message, hint })),
     passed: false,
     run: null,
-    problem: { message, hint },
+    problem: limit ? { message, hint, limit } : { message, hint },
   };
 }

@@ -1,12 +1,10 @@
-import { acceptSandboxMessage, type CallOutput, type SandboxRequest } from "./protocol";
+import type { RunOutcome } from "./grade-source";
+import { acceptSandboxMessage, type SandboxRequest } from "./protocol";
 
 /** The student's code gets this long per run; then the worker is terminated. */
 export const SANDBOX_TIME_LIMIT_MS = 3000;
 
-export type SandboxOutcome =
-  | { kind: "outputs"; outputs: CallOutput[] }
-  | { kind: "error"; message: string }
-  | { kind: "timeout"; limitMs: number };
+export type SandboxOutcome = Exclude<RunOutcome, { kind: "memory" }>;
 
 /** The part of a Worker the runner uses, so tests can stand in for one. */
 export interface SandboxWorker {
@@ -16,9 +14,7 @@ export interface SandboxWorker {
   addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
 }
 
-export function timeoutMessage(limitMs: number): string {
-  return `Your code ran for more than ${limitMs / 1000} s — is there an infinite loop?`;
-}
+export { timeoutMessage } from "./grade-source";
 
 /**
  * Runs one request in a fresh worker and always terminates it: on the first accepted answer, on a

@@ -24,8 +24,16 @@ export function MyProgress({ lessonSlug }: { lessonSlug: string }) {
             style={{ justifyContent: "space-between", flexWrap: "nowrap" }}
           >
             <span style={{ fontSize: 14 }}>{objective.text}</span>
-            <span className={`ml-badge ${objective.mastered ? "ml-badge-success" : "ml-badge-muted"}`}>
-              {objective.mastered ? "Mastered" : objective.questionsAnswered > 0 ? "Practising" : "To do"}
+            <span
+              className={`ml-badge ${objective.mastered || objective.completed ? "ml-badge-success" : "ml-badge-muted"}`}
+            >
+              {objective.mastered
+                ? "Mastered"
+                : objective.completed
+                  ? "Completed ✓"
+                  : objective.questionsAnswered > 0
+                    ? "Practising"
+                    : "To do"}
             </span>
           </li>
         ))}

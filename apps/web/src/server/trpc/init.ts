@@ -6,6 +6,7 @@ import { ZodError, z } from "zod";
 import { env } from "~/env";
 import { clearedSessionCookie, readSession, type Session, sessionCookie } from "../auth/session";
 import { getDb } from "../db";
+import { LabSandboxError } from "../lab/quickjs-sandbox";
 
 export interface ContextOptions {
   headers: Headers;
@@ -41,6 +42,8 @@ const t = initTRPC.context<Context>().create({
         // Field-level messages for forms; never a stack trace.
         stack: undefined,
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        /** Why the lab's grader refused a run: "TIME_LIMIT", "MEMORY_LIMIT", "BUSY" or "CRASHED". */
+        sandbox: error.cause instanceof LabSandboxError ? error.cause.code : null,
       },
     };
   },
@@ -54,12 +57,23 @@ const DB_ERROR_CODES = {
   ILLEGAL_TRANSITION: "CONFLICT",
 } as const satisfies Record<DbError["code"], TRPCError["code"]>;
 
-/** Domain errors from packages/db become typed tRPC errors with the same readable message. */
+const SANDBOX_ERROR_CODES = {
+  TIME_LIMIT: "TIMEOUT",
+  MEMORY_LIMIT: "UNPROCESSABLE_CONTENT",
+  BUSY: "TOO_MANY_REQUESTS",
+  CRASHED: "INTERNAL_SERVER_ERROR",
+} as const satisfies Record<LabSandboxError["code"], TRPCError["code"]>;
+
+/** Domain errors (packages/db, the lab's grader) become typed tRPC errors with the same readable message. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DbError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: DB_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.cause instanceof LabSandboxError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: SANDBOX_ERROR_CODES[cause.code], message: cause.message, cause });
   }
   return result;
 });

@@ -11,7 +11,7 @@ import {
 } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { CHECKS } from "~/lab/grader";
+import { gradeOnServer } from "../../lab/grade";
 import { ensureLesson } from "../../lessons";
 import { createTRPCRouter, staffProcedure, studentProcedure } from "../init";
 import { JoinCodeSchema, managedClassroom } from "./classroom";
@@ -21,7 +21,6 @@ const LAB_OBJECTIVES = { "cats-or-dogs": "from-scratch" } as const;
 const LabSlugSchema = z.enum(["cats-or-dogs"]);
 const CodeSchema = z.string().max(MAX_LAB_CODE_CHARS, "Code is limited to 50 000 characters");
 const LanguageSchema = z.enum(LAB_LANGUAGES);
-const CHECK_IDS = CHECKS.map((check) => check.id);
 
 type Db = Parameters<typeof getLabWork>[0];
 
@@ -59,32 +58,19 @@ export const labRouter = createTRPCRouter({
     }),
 
   /**
-   * A graded run (graded in the student's browser, outside their code). A pass keeps this code as the
-   * passing version and completes the lesson's from-scratch objective.
+   * A run graded here, on the server, in QuickJS with the page's checks: whatever the page computed is not
+   * asked for (and ignored if sent). A pass keeps this code as the passing version and completes the
+   * lesson's from-scratch objective. Code that hits the time or memory limit is refused (TIMEOUT,
+   * UNPROCESSABLE_CONTENT) and not recorded.
    */
   recordRun: studentProcedure
-    .input(
-      z.object({
-        lessonSlug: LabSlugSchema,
-        language: LanguageSchema,
-        code: CodeSchema,
-        results: z
-          .array(z.object({ id: z.enum(CHECK_IDS as [string, ...string[]]), passed: z.boolean() }))
-          .min(1)
-          .max(CHECK_IDS.length)
-          .refine(
-            (results) => new Set(results.map((r) => r.id)).size === results.length,
-            "duplicate check ids",
-          ),
-      }),
-    )
+    .input(z.object({ lessonSlug: LabSlugSchema, language: LanguageSchema, code: CodeSchema }))
     .mutation(async ({ ctx, input }) => {
       const studentId = ctx.session.uid;
-      const passed = input.results.length === CHECK_IDS.length && input.results.every((r) => r.passed);
-      const results = passed ? input.results : input.results.map((r) => ({ ...r }));
-      if (!passed && results.every((r) => r.passed)) results.push({ id: "incomplete", passed: false });
+      const verdict = await gradeOnServer(input.code, input.language);
+      const results = verdict.checks.map(({ id, passed }) => ({ id, passed }));
       const work = await recordLabRun(ctx.db, { studentId, ...input, results });
-      if (passed) {
+      if (verdict.passed) {
         const lesson = await ensureLesson(ctx.db, input.lessonSlug);
         if (!lesson) throw new TRPCError({ code: "NOT_FOUND", message: `No lesson ${input.lessonSlug}` });
         await recordLessonProgress(ctx.db, {
@@ -96,7 +82,9 @@ export const labRouter = createTRPCRouter({
         });
       }
       return {
-        passed,
+        passed: verdict.passed,
+        checks: verdict.checks,
+        problem: verdict.problem ?? null,
         passedAt: work.passedAt,
         objectiveCompleted: await objectiveCompleted(ctx.db, studentId, input.lessonSlug),
       };
@@ -114,11 +102,19 @@ export const labRouter = createTRPCRouter({
       });
     }),
 
-  /** One student's latest and passing code, read-only, for a teacher of one of their classes. */
+  /** One student's latest and passing code, read-only, for a teacher who manages the student's class. */
   studentCode: staffProcedure
-    .input(z.object({ studentId: z.string().min(1).max(64), lessonSlug: LabSlugSchema }))
+    .input(
+      z.object({ code: JoinCodeSchema, studentId: z.string().min(1).max(64), lessonSlug: LabSlugSchema }),
+    )
     .query(async ({ ctx, input }) => {
-      const { nickname, work } = await getLabWorkForStaff(ctx.db, { actorId: ctx.session.uid, ...input });
+      const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+      const { nickname, work } = await getLabWorkForStaff(ctx.db, {
+        actorId: ctx.session.uid,
+        studentId: input.studentId,
+        lessonSlug: input.lessonSlug,
+        classroomId: classroom.id,
+      });
       return {
         nickname,
         language: work?.language ?? null,

@@ -49,6 +49,10 @@ export const progressRouter = createTRPCRouter({
         key: objective.objectiveKey,
         text: lesson.objectives.find((o) => o.key === objective.objectiveKey)?.text ?? objective.objectiveKey,
         mastered: objective.mastered,
+        /** Done through its activity (the coding lab, say), whether or not the quiz is mastered yet. */
+        completed: rows.some(
+          (row) => row.kind === "objective" && row.key === objective.objectiveKey && row.completedAt !== null,
+        ),
         questionsAnswered: objective.questionsAnswered,
       })),
       sectionsViewed: rows.filter((row) => row.kind === "section" && row.viewedAt).map((row) => row.key),

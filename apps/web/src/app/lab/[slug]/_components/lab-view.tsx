@@ -92,6 +92,7 @@ function Lab(props: LabProps) {
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const [running, setRunning] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const saveDraft = useMutation(trpc.lab.saveDraft.mutationOptions());
@@ -142,21 +143,26 @@ function Lab(props: LabProps) {
   const run = useCallback(async () => {
     if (running) return;
     setRunning(true);
+    setServerError(null);
     const source = code.current;
     try {
-      const result = await runAndGrade(source, language);
-      setVerdict(result);
-      if (!result.problem) {
-        if (timer.current) clearTimeout(timer.current);
-        const saved = await recordRun.mutateAsync({
-          lessonSlug,
-          language,
-          code: source,
-          results: result.checks.map(({ id, passed }) => ({ id, passed })),
-        });
-        setSaveState("saved");
-        if (saved.passed) onProgress();
-      }
+      // The page's own run answers at once and draws the charts; the server then grades the same code
+      // itself, and its checks replace the page's.
+      const local = await runAndGrade(source, language);
+      setVerdict(local);
+      if (local.problem) return;
+      if (timer.current) clearTimeout(timer.current);
+      const graded = await recordRun.mutateAsync({ lessonSlug, language, code: source });
+      setSaveState("saved");
+      setVerdict({
+        checks: graded.checks,
+        passed: graded.passed,
+        run: local.run,
+        ...(graded.problem ? { problem: graded.problem } : {}),
+      });
+      if (graded.passed) onProgress();
+    } catch (error) {
+      setServerError(error instanceof Error ? error.message : String(error));
     } finally {
       setRunning(false);
     }
@@ -243,6 +249,11 @@ function Lab(props: LabProps) {
             : "Run your code to check each function."
         }
       >
+        {serverError ? (
+          <div className="ml-alert ml-lab-problem" role="alert">
+            <p>The server could not grade this run: {serverError}</p>
+          </div>
+        ) : null}
         {verdict?.problem ? (
           <div className="ml-alert ml-lab-problem" role="alert">
             <p>{verdict.problem.message}</p>

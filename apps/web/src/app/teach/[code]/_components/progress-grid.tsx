@@ -1,20 +1,24 @@
 "use client";
 
+import type { ProgressRow } from "@margin/db";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { formatLoss } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
+import { LabStatusLink, labRank } from "./lab-status";
 
 const STATUS_LABEL = {
   "not-started": "Not started",
   practising: "Practising",
+  completed: "Completed ✓",
   mastered: "Mastered",
 } as const;
 const STATUS_CLASS = {
   "not-started": "ml-badge-muted",
   practising: "",
+  completed: "ml-badge-success",
   mastered: "ml-badge-success",
 } as const;
 
@@ -22,6 +26,7 @@ const SORTS = {
   name: "Name",
   mastered: "Objectives mastered",
   quiz: "Quiz score",
+  lab: "Coding lab",
   rank: "Challenge rank",
   seen: "Last seen",
 } as const;
@@ -31,8 +36,19 @@ const FILTERS = {
   all: "Everyone",
   "needs-help": "Nothing mastered yet",
   "mastered-all": "Mastered every objective",
+  "lab-passed": "Passed the coding lab",
+  "lab-not-passed": "Not passed the coding lab",
 } as const;
 type Filter = keyof typeof FILTERS;
+type Student = ProgressRow;
+
+const FILTER_TESTS: Record<Filter, (student: Student, objectives: number) => boolean> = {
+  all: () => true,
+  "needs-help": (s) => s.mastered === 0,
+  "mastered-all": (s, objectives) => s.mastered === objectives,
+  "lab-passed": (s) => s.lab.status === "passed",
+  "lab-not-passed": (s) => s.lab.status !== "passed",
+};
 
 const quizShare = (quiz: { answered: number; correct: number }) =>
   quiz.answered === 0 ? -1 : quiz.correct / quiz.answered;
@@ -59,11 +75,7 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
     const total = data.objectives.length;
     const needle = search.trim().toLowerCase();
     const rows = data.students.filter(
-      (s) =>
-        (!needle || s.nickname.toLowerCase().includes(needle)) &&
-        (filter === "all" ||
-          (filter === "needs-help" && s.mastered === 0) ||
-          (filter === "mastered-all" && s.mastered === total)),
+      (s) => (!needle || s.nickname.toLowerCase().includes(needle)) && FILTER_TESTS[filter](s, total),
     );
     const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
       a.nickname.localeCompare(b.nickname);
@@ -71,6 +83,7 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
       name: byName,
       mastered: (a, b) => b.mastered - a.mastered || byName(a, b),
       quiz: (a, b) => quizShare(b.quiz) - quizShare(a.quiz) || byName(a, b),
+      lab: (a, b) => labRank(b.lab) - labRank(a.lab) || byName(a, b),
       rank: (a, b) =>
         (a.challenge?.rank ?? Number.POSITIVE_INFINITY) - (b.challenge?.rank ?? Number.POSITIVE_INFINITY) ||
         byName(a, b),
@@ -84,9 +97,9 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
       title="Lesson progress"
       description={
         <>
-          Quiz mastery per objective for “Cats or Dogs?”
+          Quiz mastery per objective for “Cats or Dogs?”, each student's coding lab
           {data?.challenge ? `, and results of the latest challenge, “${data.challenge.title}”` : ""}. Select
-          a student for their timeline.
+          a student for their timeline, or their lab status for their code.
         </>
       }
     >
@@ -94,6 +107,7 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
         <p className="ml-empty">{progress.isLoading ? "Loading…" : "No students have joined yet."}</p>
       ) : (
         <div className="ml-stack">
+          <LabSummary students={data.students} />
           <div className="ml-row" style={{ flexWrap: "wrap", gap: 12, alignItems: "end" }}>
             <label className="ml-field">
               <span>Find a student</span>
@@ -139,6 +153,7 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
                   ))}
                   <th scope="col">Mastered</th>
                   <th scope="col">Quiz</th>
+                  <th scope="col">Coding lab</th>
                   <th scope="col">Challenge (private loss · rank)</th>
                 </tr>
               </thead>
@@ -173,6 +188,9 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
                             (100 * student.quiz.correct) / student.quiz.answered,
                           )}%)`}
                     </td>
+                    <td className="ml-lab-cell">
+                      <LabStatusLink code={code} student={student} />
+                    </td>
                     <td>
                       {student.challenge?.bestPrivateLogLoss == null
                         ? "–"
@@ -190,6 +208,30 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
         </div>
       )}
     </Card>
+  );
+}
+
+/** The class at a glance: how many passed the lab, are working on it, or have not opened it. */
+function LabSummary({ students }: { students: Student[] }) {
+  const count = (status: Student["lab"]["status"]) => students.filter((s) => s.lab.status === status).length;
+  const stats = [
+    { label: "Coding lab passed", value: count("passed") },
+    { label: "Checks failing", value: count("failing") },
+    { label: "Draft only", value: count("draft") },
+    { label: "Not started", value: count("not-started") },
+  ];
+  return (
+    <dl className="ml-stats ml-lab-summary" aria-label="Coding lab summary">
+      {stats.map((stat) => (
+        <div key={stat.label} className="ml-stat">
+          <dt className="ml-stat-label">{stat.label}</dt>
+          <dd className="ml-stat-value">
+            {stat.value}
+            <span className="ml-field-hint"> of {students.length}</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

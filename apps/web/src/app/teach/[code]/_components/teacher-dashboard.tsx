@@ -12,7 +12,6 @@ import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 import { ChallengesCard } from "./challenges-card";
-import { LabCard } from "./lab-card";
 import { ProgressGrid } from "./progress-grid";
 
 interface Props {
@@ -141,9 +140,6 @@ export function TeacherDashboard({ classroomName, code }: Props) {
       </div>
       <div style={{ marginTop: 24 }}>
         <ProgressGrid code={code} lessonSlug="cats-or-dogs" />
-      </div>
-      <div style={{ marginTop: 24 }}>
-        <LabCard code={code} />
       </div>
       <div style={{ marginTop: 24 }}>
         <Card title="Saved results" description="Finished training runs stored for this class.">

@@ -1,4 +1,5 @@
 import { classProgress, DbError, findClassroomByCode } from "@margin/db";
+import { checkTitle } from "~/lab/grader";
 import { getDb } from "~/server/db";
 import { ensureLesson, lessonEntry } from "~/server/lessons";
 import { csvResponse, exportCsv, percent, toCsv } from "../../../_lib/csv";
@@ -29,6 +30,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       "Questions answered",
       "Answers correct",
       "Quiz score %",
+      "Coding lab",
+      "Coding lab checks passed",
+      "Coding lab checks run",
+      "Coding lab first failing check",
+      "Coding lab passed at",
       "Challenge best private log loss",
       "Challenge rank",
       "Joined",
@@ -42,6 +48,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       s.quiz.answered,
       s.quiz.correct,
       percent(s.quiz.correct, s.quiz.answered),
+      s.lab.status,
+      s.lab.checksTotal > 0 ? s.lab.checksPassed : null,
+      s.lab.checksTotal > 0 ? s.lab.checksTotal : null,
+      checkTitle(s.lab.firstFailing),
+      s.lab.passedAt?.toISOString() ?? null,
       s.challenge?.bestPrivateLogLoss ?? null,
       s.challenge?.rank ?? null,
       s.joinedAt.toISOString(),
