@@ -142,11 +142,24 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
 
   it("aggregates the school overview over classes with daily activity", async () => {
     const s = await setup();
+    // Ada completes the lab's objective by passing the lab (no quiz mastery): "completed", as in the grid.
+    await recordLessonProgress(t.db, {
+      studentId: s.ada.student.id,
+      lessonSlug: TEST_LESSON.slug,
+      kind: "objective",
+      key: "from-scratch",
+      step: "completed",
+    });
     const overview = await schoolOverview(t.db, { actorId: s.admin.id, lessonSlug: TEST_LESSON.slug });
     expect(overview.school.id).toBe(s.school.id);
     expect(overview.classes).toHaveLength(1);
     expect(overview.classes[0]).toMatchObject({ students: 2, masteredAll: 0 });
-    expect(overview.classes[0]?.objectives[objective]).toEqual({ mastered: 1, practising: 1 });
+    expect(overview.classes[0]?.objectives[objective]).toEqual({ mastered: 1, completed: 0, practising: 1 });
+    expect(overview.classes[0]?.objectives["from-scratch"]).toEqual({
+      mastered: 0,
+      completed: 1,
+      practising: 0,
+    });
     expect(overview.activity).toHaveLength(14);
     expect(overview.activity.at(-1)).toMatchObject({ answers: 4, activeStudents: 2 });
   });

@@ -10,8 +10,11 @@ export type ClassOverview = {
   joinCode: string;
   teacherName: string | null;
   students: number;
-  /** Per objective key: how many students mastered it and how many are still practising. */
-  objectives: Record<string, { mastered: number; practising: number }>;
+  /**
+   * Per objective key: students who mastered it (quizzes), completed it by its activity without quiz
+   * mastery yet (the coding lab, say), and who are still practising it. The same statuses as a class's grid.
+   */
+  objectives: Record<string, { mastered: number; completed: number; practising: number }>;
   /** Students who viewed every section of the lesson. */
   completed: number;
   /** Students who mastered every objective. */
@@ -75,7 +78,7 @@ export async function schoolOverview(
         viewedAt: { not: null },
         studentId: { in: studentIds },
       },
-      select: { studentId: true, key: true, masteredAt: true },
+      select: { studentId: true, key: true, masteredAt: true, completedAt: true },
     }),
     db.lessonProgress.groupBy({
       by: ["studentId"],
@@ -94,11 +97,17 @@ export async function schoolOverview(
     }),
   ]);
 
-  const perStudent = new Map<string, { mastered: Set<string>; practising: Set<string>; sections: number }>();
+  type StudentEntry = {
+    mastered: Set<string>;
+    completed: Set<string>;
+    practising: Set<string>;
+    sections: number;
+  };
+  const perStudent = new Map<string, StudentEntry>();
   const entryOf = (studentId: string) => {
     let entry = perStudent.get(studentId);
     if (!entry) {
-      entry = { mastered: new Set(), practising: new Set(), sections: 0 };
+      entry = { mastered: new Set(), completed: new Set(), practising: new Set(), sections: 0 };
       perStudent.set(studentId, entry);
     }
     return entry;
@@ -106,6 +115,7 @@ export async function schoolOverview(
   for (const row of progress) {
     const entry = entryOf(row.studentId);
     if (row.masteredAt) entry.mastered.add(row.key);
+    else if (row.completedAt) entry.completed.add(row.key);
     else entry.practising.add(row.key);
   }
   for (const row of sections) entryOf(row.studentId).sections = row._count._all;
@@ -117,7 +127,7 @@ export async function schoolOverview(
   const classes = classrooms.map((classroom): ClassOverview => {
     const students = byClass.get(classroom.id) ?? [];
     const objectives = Object.fromEntries(
-      lesson.objectives.map((o) => [o.key, { mastered: 0, practising: 0 }]),
+      lesson.objectives.map((o) => [o.key, { mastered: 0, completed: 0, practising: 0 }]),
     );
     let completed = 0;
     let masteredAll = 0;
@@ -125,6 +135,7 @@ export async function schoolOverview(
       const entry = perStudent.get(id);
       if (!entry) continue;
       for (const key of entry.mastered) if (objectives[key]) objectives[key].mastered += 1;
+      for (const key of entry.completed) if (objectives[key]) objectives[key].completed += 1;
       for (const key of entry.practising) if (objectives[key]) objectives[key].practising += 1;
       if (sectionKeys.size > 0 && entry.sections === sectionKeys.size) completed += 1;
       if (lesson.objectives.length > 0 && lesson.objectives.every((o) => entry.mastered.has(o.key)))

@@ -169,7 +169,7 @@ describe("dashboards and CSV", () => {
     const overview = await s.adminBrowser.call((api) => api.school.overview({ lessonSlug: "cats-or-dogs" }));
     expect(overview.classes).toHaveLength(1);
     expect(overview.classes[0]).toMatchObject({ name: CLASS_NAME, students: 2 });
-    expect(overview.classes[0]?.objectives.sigmoid).toEqual({ mastered: 1, practising: 1 });
+    expect(overview.classes[0]?.objectives.sigmoid).toEqual({ mastered: 1, completed: 0, practising: 1 });
 
     const response = await get(progressCsv, s.teacher, { code: s.code });
     expect(response.status).toBe(200);

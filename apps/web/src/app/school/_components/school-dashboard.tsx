@@ -34,7 +34,7 @@ export function SchoolDashboard() {
       ) : null}
       <Card
         title="Classes"
-        description="Share of each class's students who mastered each objective of “Cats or Dogs?” (practising in brackets)."
+        description="Share of each class's students who mastered each objective of “Cats or Dogs?” in its quizzes; in brackets, those who completed it by its activity (the coding lab) and those still practising."
       >
         {!data ? (
           <p className="ml-empty">{overview.error ? overview.error.message : "Loading…"}</p>
@@ -67,11 +67,15 @@ export function SchoolDashboard() {
                       <td>{c.students}</td>
                       <td>{pct(c.completed, c.students)}</td>
                       {data.objectives.map((o) => {
-                        const counts = c.objectives[o.key] ?? { mastered: 0, practising: 0 };
+                        const counts = c.objectives[o.key] ?? { mastered: 0, completed: 0, practising: 0 };
+                        const details = [
+                          counts.completed ? `${pct(counts.completed, c.students)} completed` : null,
+                          `${pct(counts.practising, c.students)} practising`,
+                        ].filter(Boolean);
                         return (
                           <td key={o.key}>
                             {pct(counts.mastered, c.students)}{" "}
-                            <span className="ml-field-hint">({pct(counts.practising, c.students)})</span>
+                            <span className="ml-field-hint">({details.join(", ")})</span>
                           </td>
                         );
                       })}

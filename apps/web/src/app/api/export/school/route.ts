@@ -24,7 +24,7 @@ export async function GET(request: Request) {
       "Mastered every objective",
       ...overview.objectives.flatMap((o) => {
         const label = labels.get(o.key) ?? o.key;
-        return [`${label}: mastered`, `${label}: practising`];
+        return [`${label}: mastered`, `${label}: completed`, `${label}: practising`];
       }),
     ];
     const rows = overview.classes.map((c) => [
@@ -37,6 +37,7 @@ export async function GET(request: Request) {
       c.masteredAll,
       ...overview.objectives.flatMap((o) => [
         c.objectives[o.key]?.mastered ?? 0,
+        c.objectives[o.key]?.completed ?? 0,
         c.objectives[o.key]?.practising ?? 0,
       ]),
     ]);
