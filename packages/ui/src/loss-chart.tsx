@@ -19,7 +19,24 @@ export interface LossChartProps {
 }
 
 const CHART_MARGIN = { top: 12, right: 16, bottom: 24, left: 4 };
-const formatTick = (value: number) => value.toFixed(2);
+const Y_INTERVALS = 5;
+
+/** Steps on a round grid (multiples of a 1–2–2.5–5 step), never past the last step of the run. */
+function stepTicks(xMax: number): number[] {
+  // Steps are whole numbers: a short (or empty) run still ticks 0, 1, 2 and not 0.2, 0.4.
+  const step = Math.max(1, niceCeiling(xMax / Y_INTERVALS));
+  const ticks: number[] = [];
+  for (let k = 0; k * step <= xMax + 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
+}
+
+/** Evenly spaced ticks up to the (round) top of the axis, with as many decimals as their step needs. */
+function lossTicks(yMax: number): { ticks: number[]; format: (value: number) => string } {
+  const step = yMax / Y_INTERVALS;
+  const decimals = Math.min(6, Math.max(2, Math.ceil(-Math.log10(step) + 1e-9)));
+  const ticks = Array.from({ length: Y_INTERVALS + 1 }, (_, k) => Number((k * step).toPrecision(12)));
+  return { ticks, format: (value) => value.toFixed(decimals) };
+}
 
 /** Grid and axes only; re-rendered when the axes' range changes, not on every new point. */
 const LossAxes = memo(function LossAxes({
@@ -31,6 +48,7 @@ const LossAxes = memo(function LossAxes({
   yMax: number;
   onArea: (area: PlotArea) => void;
 }) {
+  const { ticks, format } = lossTicks(yMax);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={CHART_MARGIN}>
@@ -41,6 +59,7 @@ const LossAxes = memo(function LossAxes({
           dataKey="iteration"
           domain={[0, xMax]}
           allowDataOverflow
+          ticks={stepTicks(xMax)}
           label={{ value: "Step", position: "insideBottom", offset: -14 }}
         />
         <YAxis
@@ -48,8 +67,8 @@ const LossAxes = memo(function LossAxes({
           width={48}
           domain={[0, yMax]}
           allowDataOverflow
-          tickCount={5}
-          tickFormatter={formatTick}
+          ticks={ticks}
+          tickFormatter={format}
         />
       </LineChart>
     </ResponsiveContainer>

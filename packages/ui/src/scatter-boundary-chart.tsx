@@ -107,7 +107,7 @@ const PlotBase = memo(function PlotBase({ points, box, classNames, axisLabels, o
           domain={[box.yMin, box.yMax]}
           allowDataOverflow
           tickCount={9}
-          width={40}
+          width={48}
           label={{ value: axisLabels[1], angle: -90, position: "insideLeft", offset: 12 }}
         />
         {byClass.map((classPoints, label) => (

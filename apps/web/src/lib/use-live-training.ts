@@ -69,7 +69,11 @@ export function useLiveTraining(initial: Model = { w: [0, 0], b: 0 }) {
       const stride = Math.max(1, Math.floor(result.lossHistory.length / MAX_CURVE_POINTS));
       const history = Array.from(result.lossHistory, (loss, index) => ({ iteration: index + 1, loss }));
       setCurve(
-        history.filter((point) => point.iteration % stride === 0 || point.iteration === history.length),
+        // The first step stays: it is where the curve (and its caption, "fell from …") starts.
+        history.filter(
+          (point) =>
+            point.iteration === 1 || point.iteration % stride === 0 || point.iteration === history.length,
+        ),
       );
       const raw = toRaw(result.model);
       setModel(raw);

@@ -70,12 +70,14 @@ export function SchoolDashboard() {
                         const counts = c.objectives[o.key] ?? { mastered: 0, completed: 0, practising: 0 };
                         const details = [
                           counts.completed ? `${pct(counts.completed, c.students)} completed` : null,
-                          `${pct(counts.practising, c.students)} practising`,
+                          counts.practising ? `${pct(counts.practising, c.students)} practising` : null,
                         ].filter(Boolean);
                         return (
                           <td key={o.key}>
-                            {pct(counts.mastered, c.students)}{" "}
-                            <span className="ml-field-hint">({details.join(", ")})</span>
+                            {pct(counts.mastered, c.students)}
+                            {details.length > 0 ? (
+                              <span className="ml-field-hint"> ({details.join(", ")})</span>
+                            ) : null}
                           </td>
                         );
                       })}
