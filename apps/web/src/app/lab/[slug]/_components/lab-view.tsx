@@ -180,8 +180,9 @@ function Lab(props: LabProps) {
   return (
     <AppShell meta="Coding lab">
       <PageHeader eyebrow={`${lessonTitle} · Coding lab`} title="Implement logistic regression from scratch">
-        Write the notebook's functions in JavaScript or TypeScript. Run checks them one by one against the
-        reference implementation; your code runs in a sandbox with no access to the page or the network.
+        Write the notebook's functions in JavaScript or TypeScript. "Run checks" tests them one by one against
+        the reference implementation; your code runs in a sandbox with no access to the page or the network,
+        and the server checks it again before your progress is saved.
       </PageHeader>
 
       <div className="ml-lab-status" role="status" aria-label="Objective progress">
