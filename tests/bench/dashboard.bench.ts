@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signRealtimeToken } from "@margin/core/protocol";
@@ -24,7 +24,7 @@ import {
   migrateDatabase,
   transitionChallenge,
 } from "@margin/db";
-import { chromium } from "@playwright/test";
+import { launchChromium, startPlatform, stopPlatform, waitFor } from "./platform";
 
 const WEB_PORT = 3302;
 const REALTIME_PORT = 4302;
@@ -37,19 +37,6 @@ const counts = process.argv
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0 && n <= 200);
 const STUDENT_COUNTS = counts.length > 0 ? counts : [1, 30, 60];
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /** One class with `students` joined and a live cats-vs-dogs challenge; the teacher has a real password. */
 async function seed(databaseUrl: string, students: number, run: number) {
@@ -139,26 +126,18 @@ const databaseUrl = `file:${join(directory, "bench.db")}`;
 const realtimeSecret = randomBytes(32).toString("hex");
 await migrateDatabase(databaseUrl);
 
-const platform = spawn("node", [join(root, "scripts/start.mjs")], {
-  env: {
-    ...process.env,
-    WEB_PORT: String(WEB_PORT),
-    REALTIME_PORT: String(REALTIME_PORT),
-    REALTIME_PUBLIC_URL: `http://127.0.0.1:${REALTIME_PORT}`,
-    DATABASE_URL: databaseUrl,
-    REALTIME_SECRET: realtimeSecret,
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-  },
-  stdio: "ignore",
-  detached: true,
+const platform = startPlatform({
+  WEB_PORT: String(WEB_PORT),
+  REALTIME_PORT: String(REALTIME_PORT),
+  REALTIME_PUBLIC_URL: `http://127.0.0.1:${REALTIME_PORT}`,
+  DATABASE_URL: databaseUrl,
+  REALTIME_SECRET: realtimeSecret,
+  SESSION_SECRET: randomBytes(32).toString("hex"),
 });
 const results: Result[] = [];
 try {
   await waitFor(`http://127.0.0.1:${WEB_PORT}/signin`, 120_000);
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   for (const [run, students] of STUDENT_COUNTS.entries()) {
     const setup = await seed(databaseUrl, students, run);
     const tokensFile = join(directory, `tokens-${run}.json`);
@@ -237,7 +216,7 @@ try {
   }
   await browser.close();
 } finally {
-  if (platform.pid) process.kill(-platform.pid, "SIGTERM");
+  stopPlatform(platform);
 }
 
 console.log(

@@ -4,51 +4,23 @@
  * main-thread task seen by the Long Tasks API (which only reports tasks ≥ 50 ms) plus the longest gap
  * between animation frames. Needs a built web app: `pnpm --filter @margin/web build` first.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "@playwright/test";
+import { launchChromium, startPlatform, stopPlatform, waitFor } from "./platform";
 
 const WEB_PORT = 3300;
 const REALTIME_PORT = 4300;
 const RUNS = 10;
-const root = join(import.meta.dirname, "..", "..");
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-function startPlatform(): ChildProcess {
-  const database = join(mkdtempSync(join(tmpdir(), "margin-bench-")), "bench.db");
-  return spawn("node", [join(root, "scripts/start.mjs")], {
-    env: {
-      ...process.env,
-      WEB_PORT: String(WEB_PORT),
-      REALTIME_PORT: String(REALTIME_PORT),
-      DATABASE_URL: `file:${database}`,
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-}
-
-const platform = startPlatform();
+const platform = startPlatform({
+  WEB_PORT: String(WEB_PORT),
+  REALTIME_PORT: String(REALTIME_PORT),
+  DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "margin-bench-")), "bench.db")}`,
+});
 try {
   await waitFor(`http://127.0.0.1:${WEB_PORT}/lesson/cats-or-dogs`, 120_000);
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   type Result = {
     longestTaskMs: number;
@@ -124,5 +96,5 @@ try {
     );
   });
 } finally {
-  if (platform.pid) process.kill(-platform.pid, "SIGTERM");
+  stopPlatform(platform);
 }

@@ -2,7 +2,7 @@
 
 import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useRef, useState } from "react";
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { PlotAreaReporter, useReportedPlotArea } from "./plot-area";
+import { PlotAreaReporter, PlotTooltip, useReportedPlotArea } from "./plot-area";
 import { cssColorResolver, drawLines, prepareCanvas } from "./plot-canvas";
 import { niceCeiling, type PlotArea, toPixel } from "./plot-geometry";
 
@@ -164,20 +164,12 @@ export const LossChart = memo(function LossChart({ title, points, maxIteration }
         {hover ? (
           <>
             <span className="ml-plot-marker" style={{ left: hover.px, top: hover.py }} />
-            <div
-              className="ml-plot-tooltip"
-              role="tooltip"
-              style={{
-                left: hover.px,
-                top: hover.py,
-                transform: `translate(${area && hover.px > area.x + area.width / 2 ? "-100%" : "0"}, -120%)`,
-              }}
-            >
+            <PlotTooltip px={hover.px} py={hover.py} area={area}>
               <strong>Step {hover.point.iteration}</strong>
               <span>
                 log loss {Number.isFinite(hover.point.loss) ? hover.point.loss.toFixed(4) : "not a number"}
               </span>
-            </div>
+            </PlotTooltip>
           </>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { usePlotArea } from "recharts";
 import { type PlotArea, sameArea } from "./plot-geometry";
 
@@ -24,4 +24,31 @@ export function useReportedPlotArea(): [PlotArea | null, (area: PlotArea) => voi
     [],
   );
   return [area, onArea];
+}
+
+/**
+ * The read-out shown where the pointer (or finger) picked something in a plot: above the point, and to
+ * its left on the right half so it never runs off the chart.
+ */
+export function PlotTooltip({
+  px,
+  py,
+  area,
+  children,
+}: {
+  px: number;
+  py: number;
+  area: PlotArea | null;
+  children: ReactNode;
+}) {
+  const flip = area !== null && px > area.x + area.width / 2;
+  return (
+    <div
+      className="ml-plot-tooltip"
+      role="tooltip"
+      style={{ left: px, top: py, transform: `translate(${flip ? "-100%" : "0"}, -120%)` }}
+    >
+      {children}
+    </div>
+  );
 }

@@ -3,7 +3,7 @@
 import type { Box, Segment } from "@margin/core";
 import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useRef, useState } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
-import { PlotAreaReporter, useReportedPlotArea } from "./plot-area";
+import { PlotAreaReporter, PlotTooltip, useReportedPlotArea } from "./plot-area";
 import { type CanvasLine, cssColorResolver, drawLines, drawProbability, prepareCanvas } from "./plot-canvas";
 import { type HitCandidate, nearestBoundary, type PlotArea } from "./plot-geometry";
 
@@ -235,18 +235,10 @@ export function ScatterBoundaryChart({
         <PlotBase points={points} box={box} classNames={classNames} axisLabels={axisLabels} onArea={onArea} />
         <canvas ref={strokes} className="ml-plot-layer" />
         {hover && hovered ? (
-          <div
-            className="ml-plot-tooltip"
-            role="tooltip"
-            style={{
-              left: hover.px,
-              top: hover.py,
-              transform: `translate(${area && hover.px > area.x + area.width / 2 ? "-100%" : "0"}, -120%)`,
-            }}
-          >
+          <PlotTooltip px={hover.px} py={hover.py} area={area}>
             <strong>{hovered.name}</strong>
             <span>{hovered.description}</span>
-          </div>
+          </PlotTooltip>
         ) : null}
       </div>
       <figcaption>

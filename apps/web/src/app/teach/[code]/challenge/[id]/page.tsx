@@ -1,9 +1,9 @@
-import { assertCanManageClassroom, findClassroomByCode, getChallenge, isDbError } from "@margin/db";
+import { getChallenge } from "@margin/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireStaffPage } from "~/server/auth/guards";
 import { getDb } from "~/server/db";
 import { joinLink } from "~/server/join-link";
+import { managedClassPage } from "../../roster/_components/class-page";
 import { ChallengeDashboard } from "./_components/challenge-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -15,19 +15,10 @@ export default async function TeacherChallengePage({
   params: Promise<{ code: string; id: string }>;
 }) {
   const { code, id } = await params;
-  const teacher = await requireStaffPage(
-    `/teach/${encodeURIComponent(code)}/challenge/${encodeURIComponent(id)}`,
-  );
-  const db = getDb();
-  const classroom = await findClassroomByCode(db, code);
-  const challenge = classroom ? await getChallenge(db, id) : null;
-  if (!classroom || !challenge || challenge.classroomId !== classroom.id) notFound();
-  try {
-    await assertCanManageClassroom(db, teacher.id, classroom);
-  } catch (error) {
-    if (isDbError(error, "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const { classroom } = await managedClassPage(code, `challenge/${encodeURIComponent(id)}`);
+  const challenge = await getChallenge(getDb(), id);
+  // Another class's challenge looks exactly like a missing one.
+  if (!challenge || challenge.classroomId !== classroom.id) notFound();
   const link = await joinLink(classroom.joinCode);
   return (
     <ChallengeDashboard

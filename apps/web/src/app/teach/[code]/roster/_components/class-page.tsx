@@ -10,12 +10,16 @@ import { notFound } from "next/navigation";
 import { requireStaffPage } from "~/server/auth/guards";
 import { getDb } from "~/server/db";
 
-/** The class for a teacher page, or a 404 when it is missing or not theirs (codes can't be probed). */
+/**
+ * The class for a teacher page, or a 404 when it is missing or not theirs (codes can't be probed). A
+ * visitor who isn't signed in is sent to sign in and brought back to `/teach/<code>/<section>`.
+ */
 export async function managedClassPage(
   code: string,
   section: string,
 ): Promise<{ classroom: Classroom; user: PublicUser }> {
-  const user = await requireStaffPage(`/teach/${encodeURIComponent(code)}/${section}`);
+  const base = `/teach/${encodeURIComponent(code)}`;
+  const user = await requireStaffPage(section ? `${base}/${section}` : base);
   const db = getDb();
   const classroom = await findClassroomByCode(db, code);
   if (!classroom) notFound();
