@@ -126,7 +126,7 @@ const databaseUrl = `file:${join(directory, "bench.db")}`;
 const realtimeSecret = randomBytes(32).toString("hex");
 await migrateDatabase(databaseUrl);
 
-const platform = startPlatform({
+const platform = await startPlatform({
   WEB_PORT: String(WEB_PORT),
   REALTIME_PORT: String(REALTIME_PORT),
   REALTIME_PUBLIC_URL: `http://127.0.0.1:${REALTIME_PORT}`,

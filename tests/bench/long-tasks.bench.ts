@@ -13,7 +13,7 @@ const WEB_PORT = 3300;
 const REALTIME_PORT = 4300;
 const RUNS = 10;
 
-const platform = startPlatform({
+const platform = await startPlatform({
   WEB_PORT: String(WEB_PORT),
   REALTIME_PORT: String(REALTIME_PORT),
   DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "margin-bench-")), "bench.db")}`,

@@ -9,8 +9,16 @@ import { type Browser, chromium } from "@playwright/test";
 
 const root = join(import.meta.dirname, "..", "..");
 
-/** Starts web and realtime in their own process group, so `stopPlatform` ends both. */
-export function startPlatform(env: Record<string, string>): ChildProcess {
+/**
+ * Starts web and realtime in their own process group, so `stopPlatform` ends both. Refuses to start when
+ * the web port already answers: the bench would otherwise measure whatever old build is listening there.
+ */
+export async function startPlatform(env: Record<string, string>): Promise<ChildProcess> {
+  const busy = await fetch(`http://127.0.0.1:${env.WEB_PORT}/`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${env.WEB_PORT} is already in use; stop what runs there first`);
   return spawn("node", [join(root, "scripts/start.mjs")], {
     env: { ...process.env, ...env },
     stdio: "ignore",
@@ -19,7 +27,13 @@ export function startPlatform(env: Record<string, string>): ChildProcess {
 }
 
 export function stopPlatform(platform: ChildProcess): void {
-  if (platform.pid) process.kill(-platform.pid, "SIGTERM");
+  if (!platform.pid || platform.exitCode !== null) return;
+  try {
+    process.kill(-platform.pid, "SIGTERM");
+  } catch (error) {
+    // Already gone (it failed to start, e.g. a port in use): the bench's own error says why.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 /** Polls `url` until it answers 2xx. */
