@@ -45,6 +45,10 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await teacher.getByRole("button", { name: "Create challenge" }).click();
   await expect(teacher.getByRole("heading", { name: "Cats or dogs: lowest log loss wins" })).toBeVisible();
   await expect(teacher.getByRole("img", { name: /^QR code for http:\/\/.+\/\?code=/ })).toBeVisible();
+  // The projector says what makes this data hard.
+  await expect(
+    teacher.getByText("Cats vs dogs · overlap 0.40 · 45% dogs · 5% of training labels flipped"),
+  ).toBeVisible();
   await teacher.getByRole("button", { name: "Start" }).click();
   await expect(teacher.getByText("live", { exact: true })).toBeVisible();
   await expect(teacher.getByText(/^(9:5\d|10:00) left$/)).toBeVisible();

@@ -74,3 +74,29 @@ export const ALERT_SHORT: Record<string, string> = {
   "confidently-wrong": "⚠ confidently wrong",
   flipped: "⚠ flipped",
 };
+
+const KIND_NAMES: Record<string, string> = {
+  "cats-vs-dogs": "Cats vs dogs",
+  blobs: "Two blobs",
+  circles: "Ring around a disc",
+  moons: "Two moons",
+};
+
+/** "Cats vs dogs · overlap 0.40 · 20% dogs · 5% of training labels flipped": what makes this data hard. */
+export function describeDataset(
+  kind: string,
+  knobs: { noise: number; classBalance: number; labelFlips: number; outliers: number },
+): string {
+  const percent = (value: number) => `${Math.round(value * 100)}%`;
+  return [
+    KIND_NAMES[kind] ?? kind,
+    `overlap ${knobs.noise.toFixed(2)}`,
+    knobs.classBalance === 0.5
+      ? "balanced classes"
+      : `${percent(knobs.classBalance)} ${kind === "cats-vs-dogs" ? "dogs" : "class 1"}`,
+    knobs.labelFlips > 0 ? `${percent(knobs.labelFlips)} of training labels flipped` : null,
+    knobs.outliers > 0 ? `${percent(knobs.outliers)} outliers in the training points` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}

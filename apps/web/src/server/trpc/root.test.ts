@@ -402,7 +402,12 @@ describe("challenges", () => {
     expect(data.x).toHaveLength(240);
     const state = await pupil.browser.call((api) => api.challenge.state({ challengeId: challenge.id }));
     expect(JSON.stringify(state)).not.toMatch(/seed|TestSize|"7"/);
-    expect(state).toMatchObject({ status: "draft", controls: ["learningRate"], kind: "cats-vs-dogs" });
+    expect(state).toMatchObject({
+      status: "draft",
+      controls: ["learningRate"],
+      kind: "cats-vs-dogs",
+      knobs: { noise: 0.4, classBalance: 0.5, labelFlips: 0, outliers: 0 },
+    });
   });
 
   it("hides a challenge from other classes and other schools' teachers", async () => {

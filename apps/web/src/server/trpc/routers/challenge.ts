@@ -100,6 +100,13 @@ function publicState(challenge: Challenge) {
     status: challenge.status,
     controls: challenge.controls,
     kind: challenge.dataset.kind,
+    // How the data was made harder: shown to everyone, since without the seed it can't rebuild anything.
+    knobs: {
+      noise: challenge.dataset.noise,
+      classBalance: challenge.dataset.classBalance,
+      labelFlips: challenge.dataset.labelFlips,
+      outliers: challenge.dataset.outliers,
+    },
     durationSeconds: challenge.durationSeconds,
     remainingMs: challengeRemainingMs(challenge),
     startedAt: challenge.startedAt,

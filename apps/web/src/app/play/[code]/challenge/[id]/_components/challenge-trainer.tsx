@@ -10,7 +10,7 @@ import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { boxAround, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
+import { boxAround, describeDataset, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
 import { SEND_INTERVAL_MS, useBoundarySender } from "~/lib/use-boundary-sender";
 import { useLiveTraining } from "~/lib/use-live-training";
@@ -113,6 +113,9 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     <AppShell meta={`${code} · live link: ${link}`}>
       <PageHeader eyebrow={`Challenge · ${nickname}`} title={challenge?.title ?? "Challenge"}>
         Train on these points. Your score is log loss on held-out points only the server knows.
+        {challenge ? (
+          <span className="ml-dataset-line">{describeDataset(challenge.kind, challenge.knobs)}</span>
+        ) : null}
       </PageHeader>
       {statusText ? (
         <p className="ml-alert" role="status" style={{ marginBottom: 16 }}>

@@ -12,6 +12,7 @@ import {
   ALERT_SHORT,
   ALERT_TEXT,
   boxAround,
+  describeDataset,
   formatRemaining,
   toDataset,
   toPoints,
@@ -126,6 +127,9 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
     <AppShell meta={`${classroomName} · live link: ${link}`}>
       <PageHeader eyebrow={`Challenge · join code ${code}`} title={challenge?.title ?? "Challenge"}>
         Students train on the points below; the leaderboard ranks log loss on held-out points they never see.
+        {challenge ? (
+          <span className="ml-dataset-line">{describeDataset(challenge.kind, challenge.knobs)}</span>
+        ) : null}
       </PageHeader>
       <Card>
         <div className="ml-row" style={{ justifyContent: "space-between" }}>
