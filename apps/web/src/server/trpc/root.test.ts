@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { logLoss, seedBlobs } from "@margin/core";
 import { verifyRealtimeToken } from "@margin/core/protocol";
 import { migrateDatabase } from "@margin/db";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A real SQLite file, migrated by the real Prisma CLI, behind the real router and real cookies.
@@ -22,44 +21,13 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-let counter = 0;
-const PASSWORD = "correct horse battery";
-
-async function teacher() {
-  counter += 1;
-  const browser = new TestBrowser();
-  const email = `teacher${counter}-${Date.now()}@school.test`;
-  await browser.call((api) =>
-    api.auth.signUp({
-      displayName: `Teacher ${counter}`,
-      schoolName: `School ${counter}`,
-      email,
-      password: PASSWORD,
-    }),
-  );
-  return { browser, email };
-}
-
-async function teacherWithClass() {
-  const { browser, email } = await teacher();
-  const classroom = await browser.call((api) => api.classroom.create({ name: "Year 10" }));
-  return { browser, email, classroom, code: classroom.joinCode };
-}
-
-async function student(code: string, nickname = `Student${++counter}`) {
-  const browser = new TestBrowser();
-  const joined = await browser.call((api) => api.student.join({ code, nickname }));
-  return { browser, pin: joined.pin, nickname };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const {
+  errorOf,
+  joinedStudent: student,
+  signedUpTeacher: teacher,
+  TEST_PASSWORD: PASSWORD,
+  teacherWithClass,
+} = await import("~/test-support/accounts");
 
 describe("accounts", () => {
   it("signs a teacher up with an httpOnly, SameSite session cookie", async () => {

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateDatabase } from "@margin/db";
-import { TRPCError } from "@trpc/server";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -13,6 +12,7 @@ process.env.REALTIME_SECRET = "school-router-test-realtime-secret-0123456789";
 process.env.SESSION_SECRET = "school-router-test-session-secret-0123456789";
 
 const { TestBrowser } = await import("~/test-support/trpc-client");
+const { errorOf } = await import("~/test-support/accounts");
 const { getDb } = await import("~/server/db");
 const progressCsv = await import("~/app/api/export/class/[code]/progress/route");
 const schoolCsv = await import("~/app/api/export/school/route");
@@ -56,15 +56,6 @@ async function invitedTeacher(adminBrowser: Browser) {
     }),
   );
   return browser;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
 }
 
 const get = (

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateDatabase } from "@margin/db";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKS } from "~/lab/grader";
 import { CORRECT_SOLUTION, mutate } from "~/lab/test-fixtures";
@@ -21,7 +20,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-let counter = 0;
 const lessonSlug = "cats-or-dogs" as const;
 const allPassed = CHECKS.map(({ id }) => ({ id, passed: true }));
 const SIGN_ERROR = mutate(CORRECT_SOLUTION, "const r = yPred[i] - y[i];", "const r = y[i] - yPred[i];");
@@ -31,35 +29,8 @@ type ForgedRun = { lessonSlug: typeof lessonSlug; language: "javascript"; code: 
 const forged = (code: string) =>
   ({ lessonSlug, language: "javascript", code, results: allPassed }) as unknown as ForgedRun;
 
-async function teacherWithClass() {
-  counter += 1;
-  const browser = new TestBrowser();
-  await browser.call((api) =>
-    api.auth.signUp({
-      displayName: `Teacher ${counter}`,
-      schoolName: `School ${counter}`,
-      email: `lab-teacher${counter}-${Date.now()}@school.test`,
-      password: "correct horse battery",
-    }),
-  );
-  const classroom = await browser.call((api) => api.classroom.create({ name: "Lab class" }));
-  return { browser, code: classroom.joinCode };
-}
-
-async function student(code: string, nickname = `Kid${++counter}`) {
-  const browser = new TestBrowser();
-  await browser.call((api) => api.student.join({ code, nickname }));
-  return browser;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const { errorOf, joinedStudent, teacherWithClass } = await import("~/test-support/accounts");
+const student = async (code: string, nickname?: string) => (await joinedStudent(code, nickname)).browser;
 
 describe("the lab router", () => {
   it("saves a student's draft, keeps the passing version and completes the objective", async () => {
