@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seedBlobs } from "./blobs";
 import { type Box, boundaryLine, decisionBoundary } from "./boundary";
 import { CoreError } from "./errors";
+import { predictProba, probabilityAt } from "./predict";
 
 const box: Box = { xMin: -5, xMax: 5, yMin: -4, yMax: 4 };
 const weight = fc.double({ min: -10, max: 10, noNaN: true });
@@ -70,5 +72,23 @@ describe("decisionBoundary", () => {
   it("rejects a model without exactly two weights and an inverted box", () => {
     expect(() => decisionBoundary({ w: [1, 2, 3], b: 0 }, box)).toThrow(CoreError);
     expect(() => decisionBoundary({ w: [1, 2], b: 0 }, { ...box, xMin: 6 })).toThrow(CoreError);
+  });
+});
+
+describe("probabilityAt", () => {
+  it("is σ(w·x + b) at any point: ½ on the boundary, the same as predictProba on data", () => {
+    const model = { w: [2, 1], b: -4 };
+    const p = probabilityAt(model);
+    expect(p(2, 0)).toBe(0.5);
+    expect(p(0, 4)).toBe(0.5);
+    const data = seedBlobs({ nPerClass: 5 });
+    const expected = predictProba(model, data);
+    for (let i = 0; i < data.n; i++) {
+      expect(p(data.x[2 * i] as number, data.x[2 * i + 1] as number)).toBe(expected[i]);
+    }
+  });
+
+  it("treats a placeholder model without weights as a flat ½", () => {
+    expect(probabilityAt({ w: [], b: 0 })(3, -7)).toBe(0.5);
   });
 });

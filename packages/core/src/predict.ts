@@ -36,6 +36,16 @@ export function predictProba(model: Model, data: Dataset): Float64Array {
   return p;
 }
 
+/**
+ * p(x₁, x₂) = σ(w₁x₁ + w₂x₂ + b) of a two-feature model at any point of the plane: what a chart shades
+ * under the boundary. Missing weights count as 0, so an untrained placeholder model draws a flat ½.
+ */
+export function probabilityAt(model: Model): (x1: number, x2: number) => number {
+  const [w1 = 0, w2 = 0] = model.w;
+  const { b } = model;
+  return (x1, x2) => sigmoid(w1 * x1 + w2 * x2 + b);
+}
+
 /** Throws unless `threshold` is a probability in [0, 1]. */
 export function assertThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold <= 1)) {

@@ -7,7 +7,7 @@ import {
   type Dataset,
   decisionBoundary,
   logLoss,
-  sigmoid,
+  probabilityAt,
 } from "@margin/core";
 import { useMemo } from "react";
 import { RangeField } from "../range-field";
@@ -48,7 +48,7 @@ export function describeLine(w1: number, w2: number, b: number): string {
 export function BoundaryExplorer({ state, onChange, hidden, data, points, box }: BoundaryExplorerProps) {
   const { w1, w2, b } = state;
   const model = useMemo(() => ({ w: [w1, w2], b }), [w1, w2, b]);
-  const probability = useMemo(() => (x1: number, x2: number) => sigmoid(w1 * x1 + w2 * x2 + b), [w1, w2, b]);
+  const probability = useMemo(() => probabilityAt(model), [model]);
   const loss = logLoss(model, data);
   const acc = accuracy(model, data);
   const line = boundaryLine(model);

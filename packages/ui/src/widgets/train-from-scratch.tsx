@@ -7,7 +7,7 @@ import {
   decisionBoundary,
   logLoss,
   type Model,
-  sigmoid,
+  probabilityAt,
 } from "@margin/core";
 import { newRunId } from "@margin/core/trainer";
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
@@ -174,10 +174,7 @@ export function TrainFromScratch({
   }
 
   const scratch = useMemo(() => evaluate(model, data), [model, data]);
-  const probability = useMemo(() => {
-    const [w1 = 0, w2 = 0] = model.w;
-    return (x1: number, x2: number) => sigmoid(w1 * x1 + w2 * x2 + model.b);
-  }, [model]);
+  const probability = useMemo(() => probabilityAt(model), [model]);
   const lastLoss = curve[curve.length - 1]?.loss;
   const [w1 = 0, w2 = 0] = model.w;
   const boundaries: ChartBoundary[] = [

@@ -1,6 +1,6 @@
 "use client";
 
-import { decisionBoundary, sigmoid } from "@margin/core";
+import { decisionBoundary, probabilityAt } from "@margin/core";
 import { Button } from "@margin/ui/button";
 import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
@@ -144,9 +144,7 @@ function BoundaryInput({
   return (
     <div className="ml-grid ml-grid-2" style={{ alignItems: "center" }}>
       <ScatterBoundaryChart
-        probability={(x1: number, x2: number) =>
-          sigmoid((model.w[0] ?? 0) * x1 + (model.w[1] ?? 0) * x2 + model.b)
-        }
+        probability={probabilityAt(model)}
         title="Your boundary over the lesson's data"
         points={points}
         box={LESSON_BOX}

@@ -1,6 +1,6 @@
 "use client";
 
-import { decisionBoundary, sigmoid } from "@margin/core";
+import { decisionBoundary, probabilityAt } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -9,7 +9,7 @@ import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { MyProgress } from "~/components/progress/my-progress";
 import { describeModel, formatLoss, formatNumber, formatPercent } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
@@ -43,6 +43,7 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
   const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
   const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(1000));
   const { model, curve, running, train: runTraining, cancel } = useLiveTraining();
+  const probability = useMemo(() => probabilityAt(model), [model]);
 
   const tokenMutation = useMutation(trpc.realtime.studentToken.mutationOptions());
   const submitResult = useMutation(trpc.results.submit.mutationOptions());
@@ -86,9 +87,7 @@ function Trainer({ code, nickname }: { code: string; nickname: string }) {
       <div className="ml-grid ml-grid-sidebar">
         <Card title="Your model on the lesson's data">
           <ScatterBoundaryChart
-            probability={(x1: number, x2: number) =>
-              sigmoid((model.w[0] ?? 0) * x1 + (model.w[1] ?? 0) * x2 + model.b)
-            }
+            probability={probability}
             title="Lesson data with your decision boundary"
             points={points}
             box={LESSON_BOX}

@@ -1,6 +1,6 @@
 "use client";
 
-import { decisionBoundary, fitScaler, type Model, sigmoid } from "@margin/core";
+import { decisionBoundary, fitScaler, type Model, probabilityAt } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -42,6 +42,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const [standardise, setStandardise] = useState(true);
   const [l2Index, setL2Index] = useState(0);
   const { model, setModel, curve, running, train: runTraining } = useLiveTraining();
+  const probability = useMemo(() => probabilityAt(model), [model]);
   const [publicLoss, setPublicLoss] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -125,9 +126,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
       <div className="ml-grid ml-grid-sidebar">
         <Card title="Training data and your boundary">
           <ScatterBoundaryChart
-            probability={(x1: number, x2: number) =>
-              sigmoid((model.w[0] ?? 0) * x1 + (model.w[1] ?? 0) * x2 + model.b)
-            }
+            probability={probability}
             title="Challenge training data with your boundary"
             points={points}
             box={box}
