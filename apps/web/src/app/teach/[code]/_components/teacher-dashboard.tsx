@@ -1,14 +1,14 @@
 "use client";
 
 import { decisionBoundary } from "@margin/core";
-import type { StudentBoundary } from "@margin/core/protocol";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
+import { describeModel, formatLoss } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
+import { type ColoredBoundary, mergeBoundaryBatch } from "~/lib/live-boundaries";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 import { ChallengesCard } from "./challenges-card";
@@ -19,10 +19,7 @@ interface Props {
   code: string;
 }
 
-interface LiveStudent extends StudentBoundary {
-  color: string;
-  online: boolean;
-}
+type LiveStudent = ColoredBoundary & { online: boolean };
 
 export function TeacherDashboard({ classroomName, code }: Props) {
   const trpc = useTRPC();
@@ -37,17 +34,9 @@ export function TeacherDashboard({ classroomName, code }: Props) {
 
   const setup = useCallback((socket: RealtimeSocket) => {
     socket.on("boundaries:updated", (batch) => {
-      setStudents((previous) => {
-        const next = new Map(previous);
-        for (const boundary of batch) {
-          const color =
-            previous.get(boundary.studentId)?.color ??
-            BOUNDARY_COLORS[next.size % BOUNDARY_COLORS.length] ??
-            "#333";
-          next.set(boundary.studentId, { ...boundary, color, online: true });
-        }
-        return next;
-      });
+      setStudents((previous) =>
+        mergeBoundaryBatch(previous, batch, (boundary) => ({ ...boundary, online: true })),
+      );
     });
     socket.on("student:left", ({ studentId }) => {
       setStudents((previous) => {

@@ -1,7 +1,6 @@
 "use client";
 
 import { decisionBoundary } from "@margin/core";
-import type { StudentBoundary } from "@margin/core/protocol";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -17,7 +16,8 @@ import {
   toDataset,
   toPoints,
 } from "~/lib/challenge-data";
-import { BOUNDARY_COLORS, describeModel, formatLoss } from "~/lib/format";
+import { describeModel, formatLoss } from "~/lib/format";
+import { type ColoredBoundary, mergeBoundaryBatch } from "~/lib/live-boundaries";
 import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 import { Replay } from "./replay";
@@ -33,7 +33,7 @@ interface Props {
 }
 
 /** Each student's latest boundary plus the public losses seen so far (for the trend line). */
-type Live = StudentBoundary & { color: string; history: number[] };
+type Live = ColoredBoundary & { history: number[] };
 const HISTORY = 40;
 
 export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, qrSvg }: Props) {
@@ -62,16 +62,12 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   );
   const setup = useCallback((socket: RealtimeSocket) => {
     socket.on("boundaries:updated", (batch) => {
-      setLive((previous) => {
-        const next = new Map(previous);
-        for (const boundary of batch) {
-          const before = previous.get(boundary.studentId);
-          const color = before?.color ?? BOUNDARY_COLORS[next.size % BOUNDARY_COLORS.length] ?? "#333";
-          const history = [...(before?.history ?? []), boundary.loss].slice(-HISTORY);
-          next.set(boundary.studentId, { ...boundary, color, history });
-        }
-        return next;
-      });
+      setLive((previous) =>
+        mergeBoundaryBatch(previous, batch, (boundary, before) => ({
+          ...boundary,
+          history: [...(before?.history ?? []), boundary.loss].slice(-HISTORY),
+        })),
+      );
     });
   }, []);
   const { status: link } = useRealtime(getCredentials, setup);

@@ -1,0 +1,33 @@
+import type { StudentBoundary } from "@margin/core/protocol";
+import { describe, expect, it } from "vitest";
+import { BOUNDARY_COLORS } from "./format";
+import { mergeBoundaryBatch } from "./live-boundaries";
+
+const boundary = (studentId: string, loss: number): StudentBoundary => ({
+  studentId,
+  nickname: studentId,
+  w: [1, 1],
+  b: 0,
+  iteration: 1,
+  loss,
+  updatedAt: 0,
+  alerts: [],
+});
+
+describe("mergeBoundaryBatch", () => {
+  it("gives students colours in arrival order and keeps them, while the latest boundary replaces the last", () => {
+    const withHistory = (b: StudentBoundary & { color: string }, before?: { history: number[] }) => ({
+      ...b,
+      history: [...(before?.history ?? []), b.loss],
+    });
+    const first = mergeBoundaryBatch(new Map(), [boundary("ada", 0.6), boundary("alan", 0.7)], withHistory);
+    const second = mergeBoundaryBatch(first, [boundary("grace", 0.9), boundary("ada", 0.2)], withHistory);
+    expect([...second.values()].map((s) => [s.studentId, s.color, s.loss, s.history])).toEqual([
+      ["ada", BOUNDARY_COLORS[0], 0.2, [0.6, 0.2]],
+      ["alan", BOUNDARY_COLORS[1], 0.7, [0.7]],
+      ["grace", BOUNDARY_COLORS[2], 0.9, [0.9]],
+    ]);
+    // The earlier map is left as it was: React state is never mutated.
+    expect(first.get("ada")?.loss).toBe(0.6);
+  });
+});
