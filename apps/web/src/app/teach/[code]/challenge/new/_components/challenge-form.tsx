@@ -34,6 +34,13 @@ const CONTROLS = [
 ] as const;
 type Control = (typeof CONTROLS)[number]["value"];
 
+/** The data-set knobs, as sliders over core's ranges. */
+const KNOB_FIELDS = [
+  { knob: "classBalance", label: "Share of dogs (class balance)", step: 0.05 },
+  { knob: "labelFlips", label: "Flipped labels (training points)", step: 0.01 },
+  { knob: "outliers", label: "Outliers (training points)", step: 0.01 },
+] as const;
+
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
@@ -140,33 +147,18 @@ export function ChallengeForm({ code }: { code: string }) {
               onChange={set("noise")}
               format={(value) => value.toFixed(2)}
             />
-            <RangeField
-              label="Share of dogs (class balance)"
-              min={CHALLENGE_KNOBS.classBalance.min}
-              max={CHALLENGE_KNOBS.classBalance.max}
-              step={0.05}
-              value={settings.classBalance}
-              onChange={set("classBalance")}
-              format={percent}
-            />
-            <RangeField
-              label="Flipped labels (training points)"
-              min={CHALLENGE_KNOBS.labelFlips.min}
-              max={CHALLENGE_KNOBS.labelFlips.max}
-              step={0.01}
-              value={settings.labelFlips}
-              onChange={set("labelFlips")}
-              format={percent}
-            />
-            <RangeField
-              label="Outliers (training points)"
-              min={CHALLENGE_KNOBS.outliers.min}
-              max={CHALLENGE_KNOBS.outliers.max}
-              step={0.01}
-              value={settings.outliers}
-              onChange={set("outliers")}
-              format={percent}
-            />
+            {KNOB_FIELDS.map(({ knob, label, step }) => (
+              <RangeField
+                key={knob}
+                label={label}
+                min={CHALLENGE_KNOBS[knob].min}
+                max={CHALLENGE_KNOBS[knob].max}
+                step={step}
+                value={settings[knob]}
+                onChange={set(knob)}
+                format={percent}
+              />
+            ))}
             <p className="ml-field-hint">
               Flipped labels and outliers only touch the training points: the held-out points that score the
               leaderboard stay clean, so the board rewards models that aren't fooled by them.
