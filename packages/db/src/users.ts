@@ -178,16 +178,18 @@ export async function isActiveSessionUser(
   db: Db,
   session: { uid: string; role: string; cid?: string | undefined },
 ): Promise<boolean> {
+  // One query per request either way: a student's enrollment brings its account along.
+  if (session.role === "student") {
+    if (!session.cid) return false;
+    const enrollment = await db.enrollment.findUnique({
+      where: { classroomId_studentId: { classroomId: session.cid, studentId: session.uid } },
+      select: { student: { select: { role: true, archivedAt: true } } },
+    });
+    return enrollment !== null && enrollment.student.role === "student" && !enrollment.student.archivedAt;
+  }
   const user = await db.user.findUnique({
     where: { id: session.uid },
     select: { role: true, archivedAt: true },
   });
-  if (!user || user.archivedAt || user.role !== session.role) return false;
-  if (session.role !== "student") return true;
-  if (!session.cid) return false;
-  const enrollment = await db.enrollment.findUnique({
-    where: { classroomId_studentId: { classroomId: session.cid, studentId: session.uid } },
-    select: { id: true },
-  });
-  return enrollment !== null;
+  return user !== null && !user.archivedAt && user.role === session.role;
 }
