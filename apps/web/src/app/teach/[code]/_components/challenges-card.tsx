@@ -1,5 +1,6 @@
 "use client";
 
+import { ButtonLink } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
@@ -28,16 +29,14 @@ export function ChallengesCard({ code }: { code: string }) {
                 {challenge.title}{" "}
                 <span className={`ml-badge ${STATUS_BADGE[challenge.status]}`}>{challenge.status}</span>
               </span>
-              <a className="ml-button ml-button-secondary" href={`/teach/${code}/challenge/${challenge.id}`}>
+              <ButtonLink variant="secondary" href={`/teach/${code}/challenge/${challenge.id}`}>
                 Open<span className="ml-visually-hidden"> {challenge.title}</span>
-              </a>
+              </ButtonLink>
             </li>
           ))}
         </ul>
       ) : null}
-      <a className="ml-button" href={`/teach/${code}/challenge/new`}>
-        New challenge
-      </a>
+      <ButtonLink href={`/teach/${code}/challenge/new`}>New challenge</ButtonLink>
     </Card>
   );
 }

@@ -229,89 +229,94 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             {!board || board.rows.length === 0 ? (
               <p className="ml-empty">No one has joined yet.</p>
             ) : (
-              <table
-                className="ml-table"
-                aria-label={board.revealed ? "Final leaderboard" : "Challenge leaderboard"}
-              >
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">Student</th>
-                    <th scope="col">
-                      {board.revealed
-                        ? "Private loss"
-                        : mode === "improvement"
-                          ? "Improvement"
-                          : "Public loss"}
-                    </th>
-                    {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {board.rows.map((row, index) => {
-                    const alerts = live.get(row.studentId)?.alerts ?? [];
-                    const move = row.publicRank && row.privateRank ? row.publicRank - row.privateRank : 0;
-                    return (
-                      <tr key={row.studentId}>
-                        <td>{(board.revealed ? row.privateRank : row.publicRank) ?? index + 1}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="ml-link-button"
-                            aria-pressed={spotlight === row.studentId}
-                            onClick={() =>
-                              setSpotlight((current) => (current === row.studentId ? null : row.studentId))
-                            }
-                          >
-                            {displayName(row.nickname)}
-                            <span className="ml-visually-hidden"> (spotlight)</span>
-                          </button>
-                          {alerts.map((alert) => (
-                            <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
-                              <span aria-hidden="true">{ALERT_SHORT[alert] ?? alert}</span>
-                              <span className="ml-visually-hidden">{ALERT_TEXT[alert] ?? alert}</span>
-                            </span>
-                          ))}
-                        </td>
-                        <td>
-                          {board.revealed ? (
-                            <>
-                              {row.privateLoss === null ? "—" : formatLoss(row.privateLoss)}
-                              <span className="ml-field-hint">
-                                {" "}
-                                {row.usedPicks ? "picked" : "best public"}
+              <div className="ml-table-wrap">
+                <table
+                  className="ml-table"
+                  aria-label={board.revealed ? "Final leaderboard" : "Challenge leaderboard"}
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">Student</th>
+                      <th scope="col">
+                        {board.revealed
+                          ? "Private loss"
+                          : mode === "improvement"
+                            ? "Improvement"
+                            : "Public loss"}
+                      </th>
+                      {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {board.rows.map((row, index) => {
+                      const alerts = live.get(row.studentId)?.alerts ?? [];
+                      const move = row.publicRank && row.privateRank ? row.publicRank - row.privateRank : 0;
+                      return (
+                        <tr key={row.studentId}>
+                          <td>{(board.revealed ? row.privateRank : row.publicRank) ?? index + 1}</td>
+                          <td>
+                            <button
+                              type="button"
+                              className="ml-link-button"
+                              aria-pressed={spotlight === row.studentId}
+                              onClick={() =>
+                                setSpotlight((current) => (current === row.studentId ? null : row.studentId))
+                              }
+                            >
+                              {displayName(row.nickname)}
+                              <span className="ml-visually-hidden"> (spotlight)</span>
+                            </button>
+                            {alerts.map((alert) => (
+                              <span key={alert} className="ml-badge ml-alert-badge" title={ALERT_TEXT[alert]}>
+                                <span aria-hidden="true">{ALERT_SHORT[alert] ?? alert}</span>
+                                <span className="ml-visually-hidden">{ALERT_TEXT[alert] ?? alert}</span>
                               </span>
-                            </>
-                          ) : mode === "improvement" ? (
-                            row.improvement === null ? (
+                            ))}
+                          </td>
+                          <td>
+                            {board.revealed ? (
+                              <>
+                                {row.privateLoss === null ? "—" : formatLoss(row.privateLoss)}
+                                <span className="ml-field-hint">
+                                  {" "}
+                                  {row.usedPicks ? "picked" : "best public"}
+                                </span>
+                              </>
+                            ) : mode === "improvement" ? (
+                              row.improvement === null ? (
+                                "—"
+                              ) : (
+                                `−${formatLoss(Math.max(0, row.improvement))}`
+                              )
+                            ) : row.publicLoss === null ? (
                               "—"
                             ) : (
-                              `−${formatLoss(Math.max(0, row.improvement))}`
-                            )
-                          ) : row.publicLoss === null ? (
-                            "—"
+                              formatLoss(row.publicLoss)
+                            )}
+                          </td>
+                          {board.revealed ? (
+                            <td
+                              aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}
+                            >
+                              {move > 0 ? `▲ ${move}` : move < 0 ? `▼ ${-move}` : "="}
+                            </td>
                           ) : (
-                            formatLoss(row.publicLoss)
+                            <td>
+                              <Sparkline
+                                values={live.get(row.studentId)?.history ?? []}
+                                color={live.get(row.studentId)?.color ?? "#999"}
+                                width={56}
+                              />
+                              <span className="ml-visually-hidden">{row.updates} updates</span>
+                            </td>
                           )}
-                        </td>
-                        {board.revealed ? (
-                          <td aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}>
-                            {move > 0 ? `▲ ${move}` : move < 0 ? `▼ ${-move}` : "="}
-                          </td>
-                        ) : (
-                          <td>
-                            <Sparkline
-                              values={live.get(row.studentId)?.history ?? []}
-                              color={live.get(row.studentId)?.color ?? "#999"}
-                            />
-                            <span className="ml-visually-hidden">{row.updates} updates</span>
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             )}
           </Card>
         </div>
