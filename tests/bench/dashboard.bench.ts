@@ -24,7 +24,7 @@ import {
   migrateDatabase,
   transitionChallenge,
 } from "@margin/db";
-import { launchChromium, startPlatform, stopPlatform, waitFor } from "./platform";
+import { launchChromium, startPlatform, stopPlatform, waitFor } from "../support/platform";
 
 const WEB_PORT = 3302;
 const REALTIME_PORT = 4302;

@@ -7,7 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchChromium, startPlatform, stopPlatform, waitFor } from "./platform";
+import { launchChromium, startPlatform, stopPlatform, waitFor } from "../support/platform";
 
 const WEB_PORT = 3300;
 const REALTIME_PORT = 4300;
