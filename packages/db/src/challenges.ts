@@ -1,3 +1,4 @@
+import { FEATURE_CROSSES_CONTROL, type FeatureName } from "@margin/core";
 import { z } from "zod";
 import { assertCanManageClassroom, requireClassroom } from "./classrooms";
 import type { Db } from "./client";
@@ -9,7 +10,16 @@ import {
   type ChallengeSnapshot as SnapshotRow,
 } from "./generated/sqlite/client";
 import { requireEnrollment } from "./users";
-import { FiniteSchema, IdSchema, parseInput, type Tx, WeightsSchema } from "./validation";
+import {
+  FiniteSchema,
+  IdSchema,
+  JsonWeights,
+  ModelFeaturesSchema,
+  parseInput,
+  storedFeatures,
+  type Tx,
+  WeightsSchema,
+} from "./validation";
 
 export const CHALLENGE_STATUSES = ["draft", "live", "paused", "ended"] as const;
 export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
@@ -31,6 +41,7 @@ export const CHALLENGE_CONTROLS = [
   "manual",
   "features",
   "threshold",
+  FEATURE_CROSSES_CONTROL,
 ] as const;
 
 export const DatasetSpecSchema = z.object({
@@ -303,7 +314,14 @@ export const StandardisationSchema = z.object({
 export type Standardisation = z.infer<typeof StandardisationSchema>;
 
 export const ModelSchema = z
-  .object({ w: WeightsSchema, b: FiniteSchema, standardisation: StandardisationSchema.nullable() })
+  .object({
+    w: WeightsSchema,
+    b: FiniteSchema,
+    standardisation: StandardisationSchema.nullable(),
+    /** The features w belongs to (one weight each); absent: x1, x2. */
+    features: ModelFeaturesSchema,
+  })
+  .refine((m) => m.w.length === m.features.length, "the model must have one weight per feature")
   .refine(
     (m) =>
       !m.standardisation ||
@@ -340,7 +358,7 @@ export function recordModelUpdate(db: Db, input: RecordModelUpdateInput): Promis
 async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Promise<{ improved: boolean }> {
   const data = parseInput(RecordModelUpdateInputSchema, input);
   const { challengeId, studentId } = data;
-  const { w, b, standardisation } = data.model;
+  const { w, b, standardisation, features } = data.model;
   const key = { challengeId_studentId: { challengeId, studentId } };
   const now = new Date();
   // Prisma.DbNull comes from the shared runtime, so it is the same object for the PostgreSQL client.
@@ -353,6 +371,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
         finalW: w,
         finalB: b,
         finalStandardisation: standardisationJson,
+        finalFeatures: features,
         finalPublicLogLoss: data.publicLogLoss,
         finalPrivateLogLoss: data.privateLogLoss,
         finalAt: now,
@@ -369,6 +388,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
         bestW: w,
         bestB: b,
         bestStandardisation: standardisationJson,
+        bestFeatures: features,
         bestPublicLogLoss: data.publicLogLoss,
         bestPrivateLogLoss: data.privateLogLoss,
         bestAt: now,
@@ -386,6 +406,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
             takenAt: now,
             w,
             b,
+            features,
             publicLogLoss: data.publicLogLoss,
             iteration: data.iteration ?? null,
           },
@@ -513,7 +534,7 @@ async function recordChunk(
   const at = postgres ? Prisma.sql`CAST(${now.toISOString()} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
   const live = Prisma.sql`EXISTS (SELECT 1 FROM "Challenge" c WHERE c."id" = p."challengeId" AND c."status" = 'live')`;
   const model = (data: ParsedUpdate) =>
-    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}`;
+    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${json(data.model.features)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}`;
 
   const statements = [];
   statements.push(
@@ -527,8 +548,8 @@ async function recordChunk(
   statements.push(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "updateCount" = p."updateCount" + v.column3, "finalW" = v.column4,
-        "finalB" = v.column5, "finalStandardisation" = v.column6, "finalPublicLogLoss" = v.column7,
-        "finalPrivateLogLoss" = v.column8, "finalAt" = ${at}
+        "finalB" = v.column5, "finalStandardisation" = v.column6, "finalFeatures" = v.column7,
+        "finalPublicLogLoss" = v.column8, "finalPrivateLogLoss" = v.column9, "finalAt" = ${at}
       FROM (VALUES ${Prisma.join(
         participants.map(
           (m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${int(m.count)}, ${model(m.final)})`,
@@ -539,24 +560,24 @@ async function recordChunk(
   statements.push(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "bestW" = v.column3, "bestB" = v.column4,
-        "bestStandardisation" = v.column5, "bestPublicLogLoss" = v.column6, "bestPrivateLogLoss" = v.column7,
-        "bestAt" = ${at}
+        "bestStandardisation" = v.column5, "bestFeatures" = v.column6, "bestPublicLogLoss" = v.column7,
+        "bestPrivateLogLoss" = v.column8, "bestAt" = ${at}
       FROM (VALUES ${Prisma.join(
         participants.map((m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${model(m.best.data)})`),
       )}) AS v
       WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2
-        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column6) AND ${live}`,
+        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column7) AND ${live}`,
   );
   const snapshots = chunk.filter((item) => item.data.snapshot);
   if (snapshots.length > 0) {
     statements.push(
       db.$executeRaw`
-        INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "publicLogLoss", "iteration")
-        SELECT v.column1, p."challengeId", p."id", ${at}, v.column4, v.column5, v.column6, v.column7
+        INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "features", "publicLogLoss", "iteration")
+        SELECT v.column1, p."challengeId", p."id", ${at}, v.column4, v.column5, v.column6, v.column7, v.column8
         FROM (VALUES ${Prisma.join(
           snapshots.map(
             ({ data }) =>
-              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)})`,
+              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.features)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)})`,
           ),
         )}) AS v
         JOIN "ChallengeParticipant" p ON p."challengeId" = v.column2 AND p."studentId" = v.column3
@@ -587,13 +608,13 @@ export type StoredModel = Model & { publicLogLoss: number; privateLogLoss: numbe
 
 export type LeaderboardEntry = ChallengeParticipant & { best: StoredModel | null; final: StoredModel | null };
 
-const JsonWeights = z.array(z.number());
 const JsonStandardisation = StandardisationSchema.nullable();
 
 function storedModel(
   w: unknown,
   b: number | null,
   standardisation: unknown,
+  features: unknown,
   publicLogLoss: number | null,
   privateLogLoss: number | null,
   at: Date | null,
@@ -604,6 +625,7 @@ function storedModel(
     w: JsonWeights.parse(w),
     b,
     standardisation: JsonStandardisation.parse(standardisation ?? null),
+    features: storedFeatures(features),
     publicLogLoss,
     privateLogLoss,
     at,
@@ -622,6 +644,7 @@ export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
       row.bestW,
       row.bestB,
       row.bestStandardisation,
+      row.bestFeatures,
       row.bestPublicLogLoss,
       row.bestPrivateLogLoss,
       row.bestAt,
@@ -630,6 +653,7 @@ export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
       row.finalW,
       row.finalB,
       row.finalStandardisation,
+      row.finalFeatures,
       row.finalPublicLogLoss,
       row.finalPrivateLogLoss,
       row.finalAt,
@@ -656,7 +680,11 @@ export async function challengeLeaderboard(
   return rows.map(toLeaderboardEntry);
 }
 
-export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string };
+export type ChallengeSnapshot = Omit<SnapshotRow, "w" | "features"> & {
+  w: number[];
+  features: FeatureName[];
+  nickname: string;
+};
 
 /** Every snapshot of the race in time order, for the replay. */
 export async function listChallengeSnapshots(db: Db, challengeId: string): Promise<ChallengeSnapshot[]> {
@@ -665,9 +693,10 @@ export async function listChallengeSnapshots(db: Db, challengeId: string): Promi
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
     include: { participant: { select: { nickname: true } } },
   });
-  return rows.map(({ participant, w, ...row }) => ({
+  return rows.map(({ participant, w, features, ...row }) => ({
     ...row,
     w: JsonWeights.parse(w),
+    features: storedFeatures(features),
     nickname: participant.nickname,
   }));
 }
