@@ -1,8 +1,10 @@
 import {
+  allowedFeatures,
   type ChallengeDatasetSpec,
   type ChallengeDatasets,
   challengeDatasets,
   type Dataset,
+  type FeatureName,
 } from "@margin/core";
 import type { ChallengeStatus } from "@margin/core/protocol";
 import { type Db, getChallenge } from "@margin/db";
@@ -14,6 +16,8 @@ export interface CachedChallenge {
   classroomId: string;
   status: ChallengeStatus;
   data: ChallengeDatasets;
+  /** The features students may use: x₁, x₂, plus the crosses when the teacher allowed them. */
+  features: readonly FeatureName[];
   /** Up to ALERT_SAMPLE training points, checked for confidently-wrong predictions on every update. */
   trainSample: Dataset;
   checkedAt: number;
@@ -107,6 +111,7 @@ export class ChallengeRegistry {
       classroomId: row.classroomId,
       status: row.status,
       data,
+      features: allowedFeatures(row.controls),
       trainSample: prefix(data.train, ALERT_SAMPLE),
       checkedAt: this.now(),
     };

@@ -8,6 +8,7 @@ import type { ChallengeDatasetSpec } from "@margin/core";
 import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { type ClaimsInput, signRealtimeToken } from "@margin/core/protocol";
 import {
+  type CreateChallengeInput,
   createChallenge,
   createClassroom,
   createDb,
@@ -165,7 +166,7 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`
 /** A class with its teacher, `players` enrolled students and a challenge (live unless told otherwise). */
 export async function seedChallenge(
   db: Db,
-  options: { players?: number; dataset?: ChallengeDatasetSpec; live?: boolean } = {},
+  options: { players?: number; dataset?: ChallengeDatasetSpec; live?: boolean; controls?: string[] } = {},
 ) {
   const school = await createSchool(db, { name: unique("School") });
   const teacherUser = await createStaffUser(db, {
@@ -182,7 +183,11 @@ export async function seedChallenge(
     classroomId: classroom.id,
     title: "Race",
     dataset,
-    controls: ["learningRate", "iterations", "standardise"],
+    controls: (options.controls ?? [
+      "learningRate",
+      "iterations",
+      "standardise",
+    ]) as CreateChallengeInput["controls"],
     durationSeconds: 600,
   });
   const students: { id: string; nickname: string }[] = [];

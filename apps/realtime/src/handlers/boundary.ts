@@ -1,8 +1,16 @@
-import { evaluateSubmission } from "@margin/core";
+import {
+  disallowedFeatures,
+  evaluateSubmission,
+  FEATURE_LABELS,
+  FEATURES,
+  type FeatureName,
+  LINEAR_FEATURES,
+} from "@margin/core";
 import {
   type Ack,
   type Boundary,
   BoundarySchema,
+  type BoundaryScore,
   type RealtimeError,
   type StudentBoundary,
 } from "@margin/core/protocol";
@@ -11,7 +19,7 @@ import type { RealtimeContext, RealtimeSocket } from "../context";
 import { TokenBucket } from "../rate-limit";
 import { roomsFor } from "../rooms";
 
-type Reply = (result: Ack<{ loss: number }>) => void;
+type Reply = (result: Ack<BoundaryScore>) => void;
 
 /** What scoring produced: the public figure goes out, the private one only to the write-behind buffer. */
 interface Scored {
@@ -60,6 +68,10 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
       return;
     }
     const boundary = parsed.data;
+    // The client only names the features; the server computes φ(x) from its own raw points.
+    const features = boundary.features ?? LINEAR_FEATURES;
+    const model = { w: boundary.w, b: boundary.b, features };
+    const standardisation = boundary.standardisation ?? null;
     let scored: Scored;
     try {
       if (challengeId && context.challenges) {
@@ -69,8 +81,11 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           refuse(socket, ack, { code: "NOT_LIVE", message: `The challenge is ${status}` }, false);
           return;
         }
-        const model = { w: boundary.w, b: boundary.b };
-        const standardisation = boundary.standardisation ?? null;
+        const refusal = featureRefusal(features, challenge.features, "this challenge");
+        if (refusal) {
+          refuse(socket, ack, refusal, false);
+          return;
+        }
         const publicScore = evaluateSubmission(model, standardisation, challenge.data.publicTest);
         const privateLoss = evaluateSubmission(model, standardisation, challenge.data.privateTest).logLoss;
         const train = evaluateSubmission(model, standardisation, challenge.trainSample);
@@ -85,17 +100,19 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           studentId: claims.studentId,
           w: boundary.w,
           b: boundary.b,
+          features,
           standardisation,
           iteration: boundary.iteration,
           publicLogLoss: scored.loss,
           privateLogLoss: privateLoss,
         });
       } else {
-        const evaluation = evaluateSubmission(
-          { w: boundary.w, b: boundary.b },
-          boundary.standardisation ?? null,
-          context.scoringData,
-        );
+        const refusal = featureRefusal(features, LINEAR_FEATURES, "free practice");
+        if (refusal) {
+          refuse(socket, ack, refusal, false);
+          return;
+        }
+        const evaluation = evaluateSubmission(model, standardisation, context.scoringData);
         scored = { loss: evaluation.logLoss, ...evaluation };
       }
     } catch (error) {
@@ -106,15 +123,33 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
       refuse(socket, ack, { code: "INVALID_PAYLOAD", message: "This boundary cannot be scored" }, true);
       return;
     }
-    publish(toStudentBoundary(claims.studentId, claims.nickname, boundary, scored, alertState));
-    reply(ack)({ ok: true, data: { loss: scored.loss } });
+    publish(toStudentBoundary(claims.studentId, claims.nickname, boundary, features, scored, alertState));
+    reply(ack)({ ok: true, data: { loss: scored.loss, accuracy: scored.accuracy } });
   });
+}
+
+/** FEATURE_NOT_ALLOWED naming the features `where` doesn't allow, or null when all are allowed. */
+function featureRefusal(
+  features: readonly FeatureName[],
+  allowed: readonly FeatureName[],
+  where: string,
+): RealtimeError | null {
+  const refused = disallowedFeatures(features, allowed);
+  if (refused.length === 0) return null;
+  const names = refused.map((feature) => FEATURE_LABELS[feature]).join(", ");
+  return {
+    code: "FEATURE_NOT_ALLOWED",
+    message: `${names} ${refused.length === 1 ? "isn't" : "aren't"} allowed in ${where}: use ${allowed
+      .map((feature) => FEATURE_LABELS[feature])
+      .join(", ")}`,
+  };
 }
 
 function toStudentBoundary(
   studentId: string,
   nickname: string,
   boundary: Boundary,
+  features: readonly FeatureName[],
   scored: Scored,
   alertState: AlertState,
 ): StudentBoundary {
@@ -124,6 +159,7 @@ function toStudentBoundary(
     nickname,
     w: boundary.w,
     b: boundary.b,
+    features: [...features],
     iteration: boundary.iteration,
     loss: scored.loss,
     updatedAt: Date.now(),
@@ -134,7 +170,7 @@ function toStudentBoundary(
       loss: scored.loss,
       accuracy: scored.accuracy,
       confidentlyWrong: scored.confidentlyWrong,
-      zeroWeights: boundary.w[0] === 0 && boundary.w[1] === 0,
+      zeroWeights: boundary.w.every((weight) => weight === 0),
     }),
   };
 }
@@ -143,7 +179,7 @@ function looksNonFinite(payload: unknown): boolean {
   if (typeof payload !== "object" || payload === null) return false;
   const { w, b } = payload as { w?: unknown; b?: unknown };
   const bad = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
-  return bad(b) || (Array.isArray(w) && w.length <= 2 && w.some(bad));
+  return bad(b) || (Array.isArray(w) && w.length <= FEATURES.length && w.some(bad));
 }
 
 function reply(ack: unknown): Reply {
