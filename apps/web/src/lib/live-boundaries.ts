@@ -1,3 +1,4 @@
+import { type BoundaryPath, type Box, boundaryPaths } from "@margin/core";
 import type { StudentBoundary } from "@margin/core/protocol";
 import { BOUNDARY_COLORS } from "./format";
 
@@ -21,4 +22,18 @@ export function mergeBoundaryBatch<T extends ColoredBoundary>(
     next.set(boundary.studentId, extend({ ...boundary, color }, before));
   }
   return next;
+}
+
+/**
+ * Each student's boundary as pieces to stroke in `box`: the exact segment of a straight model, or the
+ * contour w·φ(x) + b = 0 of one with feature crosses. Worth memoising per batch: a contour costs a few
+ * thousand evaluations.
+ */
+export function boundaryPathsById(
+  live: ReadonlyMap<string, StudentBoundary>,
+  box: Box,
+): Map<string, BoundaryPath[]> {
+  const paths = new Map<string, BoundaryPath[]>();
+  for (const [studentId, boundary] of live) paths.set(studentId, boundaryPaths(boundary, box));
+  return paths;
 }
