@@ -5,11 +5,11 @@ import {
   allowedFeatures,
   canonicalFeatures,
   decisionAt,
-  disallowedFeatures,
   expandFeatures,
   FEATURE_CROSSES_CONTROL,
   FEATURES,
   featureListProblem,
+  featureRefusal,
   featureValue,
   isLinear,
   LINEAR_FEATURES,
@@ -82,7 +82,13 @@ describe("feature lists", () => {
     expect(isLinear(["x1", "x2", "x1^2"])).toBe(false);
     expect(allowedFeatures(["learningRate"])).toEqual(LINEAR_FEATURES);
     expect(allowedFeatures(["learningRate", FEATURE_CROSSES_CONTROL])).toEqual(FEATURES);
-    expect(disallowedFeatures(["x1", "x2", "x1^2", "x1x2"], LINEAR_FEATURES)).toEqual(["x1^2", "x1x2"]);
+    expect(featureRefusal(["x1", "x2", "x1^2", "x1x2"], LINEAR_FEATURES, "this challenge")).toBe(
+      "x₁², x₁x₂ aren't allowed in this challenge: use x₁, x₂",
+    );
+    expect(featureRefusal(["x1", "x1x2"], LINEAR_FEATURES, "free practice")).toBe(
+      "x₁x₂ isn't allowed in free practice: use x₁, x₂",
+    );
+    expect(featureRefusal(["x1", "x2", "x1x2"], FEATURES, "this challenge")).toBeNull();
   });
 });
 

@@ -81,12 +81,19 @@ export function isLinear(features: readonly FeatureName[]): boolean {
   return features.every((feature) => feature === "x1" || feature === "x2");
 }
 
-/** The features of `features` that are not in `allowed`. */
-export function disallowedFeatures(
+/**
+ * Null when every one of `features` is in `allowed`; otherwise a sentence for the student naming the ones
+ * that aren't ("x₁², x₂² aren't allowed in this challenge: use x₁, x₂").
+ */
+export function featureRefusal(
   features: readonly FeatureName[],
   allowed: readonly FeatureName[],
-): FeatureName[] {
-  return features.filter((feature) => !allowed.includes(feature));
+  where: string,
+): string | null {
+  const refused = features.filter((feature) => !allowed.includes(feature));
+  if (refused.length === 0) return null;
+  const names = (list: readonly FeatureName[]) => list.map((feature) => FEATURE_LABELS[feature]).join(", ");
+  return `${names(refused)} ${refused.length === 1 ? "isn't" : "aren't"} allowed in ${where}: use ${names(allowed)}`;
 }
 
 /** φ_f(x₁, x₂): x₁, x₂, x₁², x₂² or x₁x₂. */

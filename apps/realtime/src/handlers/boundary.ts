@@ -1,9 +1,8 @@
 import {
-  disallowedFeatures,
   evaluateSubmission,
-  FEATURE_LABELS,
   FEATURES,
   type FeatureName,
+  featureRefusal,
   LINEAR_FEATURES,
 } from "@margin/core";
 import {
@@ -81,7 +80,7 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           refuse(socket, ack, { code: "NOT_LIVE", message: `The challenge is ${status}` }, false);
           return;
         }
-        const refusal = featureRefusal(features, challenge.features, "this challenge");
+        const refusal = notAllowed(features, challenge.features, "this challenge");
         if (refusal) {
           refuse(socket, ack, refusal, false);
           return;
@@ -107,7 +106,7 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           privateLogLoss: privateLoss,
         });
       } else {
-        const refusal = featureRefusal(features, LINEAR_FEATURES, "free practice");
+        const refusal = notAllowed(features, LINEAR_FEATURES, "free practice");
         if (refusal) {
           refuse(socket, ack, refusal, false);
           return;
@@ -129,20 +128,13 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
 }
 
 /** FEATURE_NOT_ALLOWED naming the features `where` doesn't allow, or null when all are allowed. */
-function featureRefusal(
+function notAllowed(
   features: readonly FeatureName[],
   allowed: readonly FeatureName[],
   where: string,
 ): RealtimeError | null {
-  const refused = disallowedFeatures(features, allowed);
-  if (refused.length === 0) return null;
-  const names = refused.map((feature) => FEATURE_LABELS[feature]).join(", ");
-  return {
-    code: "FEATURE_NOT_ALLOWED",
-    message: `${names} ${refused.length === 1 ? "isn't" : "aren't"} allowed in ${where}: use ${allowed
-      .map((feature) => FEATURE_LABELS[feature])
-      .join(", ")}`,
-  };
+  const message = featureRefusal(features, allowed, where);
+  return message === null ? null : { code: "FEATURE_NOT_ALLOWED", message };
 }
 
 function toStudentBoundary(
