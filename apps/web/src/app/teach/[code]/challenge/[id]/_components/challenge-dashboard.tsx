@@ -1,24 +1,16 @@
 "use client";
 
-import { decisionBoundary } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
-import { Button } from "@margin/ui/button";
+import { Button, ButtonLink } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
-import {
-  ALERT_SHORT,
-  ALERT_TEXT,
-  boxAround,
-  describeDataset,
-  formatRemaining,
-  toDataset,
-  toPoints,
-} from "~/lib/challenge-data";
+import { useMemo, useState } from "react";
+import { ALERT_SHORT, ALERT_TEXT, describeDataset, formatRemaining } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
-import { type ColoredBoundary, mergeBoundaryBatch } from "~/lib/live-boundaries";
-import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
+import { boundaryPathsById } from "~/lib/live-boundaries";
+import { useChallengeBoundaries } from "~/lib/use-challenge-boundaries";
+import { useChallengeTrainingData } from "~/lib/use-challenge-data";
 import { useTRPC } from "~/trpc/react";
 import { Replay } from "./replay";
 import { Sparkline } from "./sparkline";
@@ -32,14 +24,9 @@ interface Props {
   qrSvg: string;
 }
 
-/** Each student's latest boundary plus the public losses seen so far (for the trend line). */
-type Live = ColoredBoundary & { history: number[] };
-const HISTORY = 40;
-
 export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, qrSvg }: Props) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
-  const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
   const [mode, setMode] = useState<"loss" | "improvement">("loss");
   const leaderboard = useQuery({
     ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode }),
@@ -51,33 +38,14 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const extend = useMutation(
     trpc.challenge.extend.mutationOptions({ onSuccess: () => void state.refetch() }),
   );
-  const [live, setLive] = useState<Map<string, Live>>(new Map());
   const [anonymous, setAnonymous] = useState(false);
   const [spotlight, setSpotlight] = useState<string | null>(null);
+  const { live, link } = useChallengeBoundaries(challengeId);
 
-  const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
-  const getCredentials = useCallback(
-    () => tokenMutation.mutateAsync({ challengeId }),
-    [tokenMutation.mutateAsync, challengeId],
-  );
-  const setup = useCallback((socket: RealtimeSocket) => {
-    socket.on("boundaries:updated", (batch) => {
-      setLive((previous) =>
-        mergeBoundaryBatch(previous, batch, (boundary, before) => ({
-          ...boundary,
-          history: [...(before?.history ?? []), boundary.loss].slice(-HISTORY),
-        })),
-      );
-    });
-  }, []);
-  const { status: link } = useRealtime(getCredentials, setup);
-
-  const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
-  const points = useMemo(() => (data ? toPoints(data) : []), [data]);
-  const box = useMemo(() => (data ? boxAround(data) : { xMin: -6, xMax: 6, yMin: -6, yMax: 6 }), [data]);
+  const { data, points, box, axisLabels: axis } = useChallengeTrainingData(challengeId);
+  const paths = useMemo(() => boundaryPathsById(live, box), [live, box]);
   const challenge = state.data;
   const board = leaderboard.data;
-  const axis = (training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string];
 
   // Anonymous mode numbers students in a fixed order (not by rank), so the projector shows the race
   // without names. Nicknames are unique within a class.
@@ -95,10 +63,10 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
     name: displayName(student.nickname),
     color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
     emphasized: spotlight === student.studentId,
-    segment: decisionBoundary(student, box),
+    paths: paths.get(student.studentId) ?? [],
     description: `public log loss ${formatLoss(student.loss)}, ${describeSteps(student)}, ${describeSettings(
       student.settings,
-    )}; ${describeModel(student.w, student.b)}`,
+    )}; ${describeModel(student.w, student.b, student.features)}`,
   }));
   // Everyone who joined gets a card, in a fixed order (by name) so cards don't jump around as ranks change.
   const cards: StudentCard[] = (board?.rows ?? [])
@@ -159,6 +127,9 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                 End and reveal
               </Button>
             ) : null}
+            <ButtonLink variant="secondary" href={`/teach/${code}/challenge/${challengeId}/projector`}>
+              Projector view
+            </ButtonLink>
           </div>
         </div>
         {transition.error ? <p className="ml-field-error">{transition.error.message}</p> : null}
