@@ -10,7 +10,10 @@ const onEdge = (point: { x: number; y: number }) =>
   [point.x - box.xMin, box.xMax - point.x, point.y - box.yMin, box.yMax - point.y].some(
     (gap) => Math.abs(gap) < 1e-9,
   );
-const closed = (path: BoundaryPath) => path[0] === path[path.length - 1];
+const closed = (path: BoundaryPath) => {
+  const [first, last] = [path[0], path[path.length - 1]];
+  return first !== undefined && last !== undefined && first.x === last.x && first.y === last.y;
+};
 
 describe("boundaryPaths", () => {
   it("draws a straight model as exactly its segment", () => {

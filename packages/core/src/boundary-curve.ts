@@ -60,105 +60,123 @@ const SADDLE_INSIDE: Readonly<Record<number, readonly (readonly [number, number]
  * The level set z(x₁, x₂) = 0 of a sampled field by marching squares: z on an (N + 1)² grid over the box,
  * a crossing on every cell edge whose ends fall on either side of 0 (placed by linear interpolation), and
  * the crossings of each cell joined; the pieces are then chained into paths, open ones (which end on the
- * box's edge) first, then closed loops. Saddle cells are resolved by z at the cell's centre.
+ * box's edge) first, then closed loops. Saddle cells are resolved by z at the cell's centre. Typed arrays
+ * indexed by edge throughout: dashboards trace dozens of these per batch.
  */
-function contour(z: (x1: number, x2: number) => number, box: Box, resolution: number): BoundaryPath[] {
+function contour(q: Quadratic, box: Box, resolution: number): BoundaryPath[] {
   const n = resolution;
   const dx = (box.xMax - box.xMin) / n;
   const dy = (box.yMax - box.yMin) / n;
   const xAt = (column: number) => (column === n ? box.xMax : box.xMin + column * dx);
   const yAt = (row: number) => (row === n ? box.yMax : box.yMin + row * dy);
-  const values = new Float64Array((n + 1) * (n + 1));
+  const side = n + 1;
+  const values = new Float64Array(side * side);
+  // Along a row (x₂ fixed) z is a parabola in x₁: z = a₁₁x₁² + (a₁ + a₁₂x₂)x₁ + (a₂₂x₂² + a₂x₂ + b).
+  const { x1: a1, x2: a2, "x1^2": a11, "x2^2": a22, x1x2: a12, b } = q;
   for (let row = 0; row <= n; row++) {
-    for (let column = 0; column <= n; column++) values[row * (n + 1) + column] = z(xAt(column), yAt(row));
+    const y = yAt(row);
+    const slope = a1 + a12 * y;
+    const constant = a22 * y * y + a2 * y + b;
+    for (let column = 0; column <= n; column++) {
+      const x = xAt(column);
+      values[row * side + column] = (a11 * x + slope) * x + constant;
+    }
   }
-  const value = (row: number, column: number) => values[row * (n + 1) + column] as number;
-  const inside = (row: number, column: number) => value(row, column) >= 0;
+  const z = (x1: number, x2: number) => quadraticAt(q, x1, x2);
 
-  // Edge ids: horizontal edges (row r, from column c to c + 1) first, then vertical ones.
-  const verticalBase = (n + 1) * n;
-  const edgeId = (row: number, column: number, side: number): number => {
-    if (side === 0) return row * n + column;
-    if (side === 2) return (row + 1) * n + column;
-    return verticalBase + row * (n + 1) + column + (side === 1 ? 1 : 0);
+  // Edge ids: horizontal edges (row r, from column c to c + 1) first, then vertical ones (column c, from
+  // row r to r + 1). Each edge is shared by at most two cells, so by at most two pieces.
+  const verticalBase = side * n;
+  const edges = verticalBase + n * side;
+  const firstPiece = new Int32Array(edges).fill(-1);
+  const secondPiece = new Int32Array(edges).fill(-1);
+  const pieceEnds: number[] = [];
+  const touch = (edge: number, piece: number) => {
+    if (firstPiece[edge] === -1) firstPiece[edge] = piece;
+    else secondPiece[edge] = piece;
   };
-  const crossings = new Map<number, { x: number; y: number }>();
-  const crossingOn = (id: number) => {
-    let point = crossings.get(id);
-    if (point) return point;
+  const connect = (from: number, to: number) => {
+    const piece = pieceEnds.length / 2;
+    pieceEnds.push(from, to);
+    touch(from, piece);
+    touch(to, piece);
+  };
+  for (let row = 0; row < n; row++) {
+    for (let column = 0; column < n; column++) {
+      const corner = row * side + column;
+      const index =
+        ((values[corner] as number) >= 0 ? 1 : 0) |
+        ((values[corner + 1] as number) >= 0 ? 2 : 0) |
+        ((values[corner + side + 1] as number) >= 0 ? 4 : 0) |
+        ((values[corner + side] as number) >= 0 ? 8 : 0);
+      if (index === 0 || index === 15) continue;
+      let joins = CASES[index] as readonly (readonly [number, number])[];
+      if ((index === 5 || index === 10) && z(xAt(column) + dx / 2, yAt(row) + dy / 2) >= 0) {
+        joins = SADDLE_INSIDE[index] ?? joins;
+      }
+      const edgeOf = (cellSide: number) =>
+        cellSide === 0
+          ? row * n + column
+          : cellSide === 1
+            ? verticalBase + row * side + column + 1
+            : cellSide === 2
+              ? (row + 1) * n + column
+              : verticalBase + row * side + column;
+      for (const [a, b] of joins) connect(edgeOf(a), edgeOf(b));
+    }
+  }
+
+  const crossing = (edge: number) => {
     let row0: number;
     let column0: number;
     let row1: number;
     let column1: number;
-    if (id < verticalBase) {
-      row0 = row1 = Math.floor(id / n);
-      column0 = id % n;
+    if (edge < verticalBase) {
+      row0 = row1 = Math.floor(edge / n);
+      column0 = edge % n;
       column1 = column0 + 1;
     } else {
-      const local = id - verticalBase;
-      row0 = Math.floor(local / (n + 1));
+      const local = edge - verticalBase;
+      row0 = Math.floor(local / side);
       row1 = row0 + 1;
-      column0 = column1 = local % (n + 1);
+      column0 = column1 = local % side;
     }
-    const z0 = value(row0, column0);
-    const z1 = value(row1, column1);
-    const t = z0 === z1 ? 0.5 : z0 / (z0 - z1);
-    point = {
-      x: xAt(column0) + t * (xAt(column1) - xAt(column0)),
-      y: yAt(row0) + t * (yAt(row1) - yAt(row0)),
+    const z0 = values[row0 * side + column0] as number;
+    const z1 = values[row1 * side + column1] as number;
+    const t = z0 / (z0 - z1);
+    const along = Number.isFinite(t) ? t : 0.5;
+    return {
+      x: xAt(column0) + along * (xAt(column1) - xAt(column0)),
+      y: yAt(row0) + along * (yAt(row1) - yAt(row0)),
     };
-    crossings.set(id, point);
-    return point;
   };
 
-  const pieces: [number, number][] = [];
-  const touching = new Map<number, number[]>();
-  const connect = (from: number, to: number) => {
-    const index = pieces.push([from, to]) - 1;
-    for (const id of [from, to]) {
-      const list = touching.get(id);
-      if (list) list.push(index);
-      else touching.set(id, [index]);
-    }
-  };
-  for (let row = 0; row < n; row++) {
-    for (let column = 0; column < n; column++) {
-      const index =
-        (inside(row, column) ? 1 : 0) |
-        (inside(row, column + 1) ? 2 : 0) |
-        (inside(row + 1, column + 1) ? 4 : 0) |
-        (inside(row + 1, column) ? 8 : 0);
-      let joins = CASES[index] ?? [];
-      if (index === 5 || index === 10) {
-        const centre = z(xAt(column) + dx / 2, yAt(row) + dy / 2);
-        if (centre >= 0) joins = SADDLE_INSIDE[index] ?? joins;
-      }
-      for (const [a, b] of joins) connect(edgeId(row, column, a), edgeId(row, column, b));
-    }
-  }
-
-  const used = new Uint8Array(pieces.length);
+  const pieces = pieceEnds.length / 2;
+  const used = new Uint8Array(pieces);
   const paths: BoundaryPath[] = [];
   const walk = (first: number, start: number) => {
-    const path = [crossingOn(start)];
+    const path = [crossing(start)];
     let piece = first;
     let at = start;
     while (piece !== -1) {
       used[piece] = 1;
-      const [a, b] = pieces[piece] as [number, number];
-      at = a === at ? b : a;
-      path.push(crossingOn(at));
-      piece = touching.get(at)?.find((next) => used[next] === 0) ?? -1;
+      const a = pieceEnds[2 * piece] as number;
+      at = a === at ? (pieceEnds[2 * piece + 1] as number) : a;
+      path.push(crossing(at));
+      const one = firstPiece[at] as number;
+      const other = secondPiece[at] as number;
+      piece = one !== -1 && used[one] === 0 ? one : other !== -1 && used[other] === 0 ? other : -1;
     }
     paths.push(path);
   };
   // Open paths start where a crossing belongs to one piece only (on the box's edge); the rest are loops.
-  for (const [id, list] of touching) {
-    const [only] = list;
-    if (list.length === 1 && only !== undefined && used[only] === 0) walk(only, id);
+  for (let piece = 0; piece < pieces; piece++) {
+    for (const end of [pieceEnds[2 * piece] as number, pieceEnds[2 * piece + 1] as number]) {
+      if (used[piece] === 0 && secondPiece[end] === -1) walk(piece, end);
+    }
   }
-  for (let piece = 0; piece < pieces.length; piece++) {
-    if (used[piece] === 0) walk(piece, (pieces[piece] as [number, number])[0]);
+  for (let piece = 0; piece < pieces; piece++) {
+    if (used[piece] === 0) walk(piece, pieceEnds[2 * piece] as number);
   }
   return paths;
 }
@@ -192,5 +210,5 @@ export function boundaryPaths(
     const segment = decisionBoundary({ w: [q.x1, q.x2], b: q.b }, box);
     return segment ? [[segment.from, segment.to]] : [];
   }
-  return contour((x1, x2) => quadraticAt(q, x1, x2), box, resolution);
+  return contour(q, box, resolution);
 }

@@ -9,14 +9,8 @@ import { applyScaler, fitScaler } from "./standardize";
 import { evaluateSubmission, scoreSubmission } from "./submission";
 import { expectClose } from "./test-support/close";
 
-const spec: ChallengeDatasetSpec = {
-  kind: "cats-vs-dogs",
-  seed: 42,
-  trainSize: 200,
-  publicTestSize: 150,
-  privateTestSize: 150,
-  noise: 0.4,
-};
+const sizes = { trainSize: 200, publicTestSize: 150, privateTestSize: 150 };
+const spec: ChallengeDatasetSpec = { kind: "cats-vs-dogs", seed: 42, noise: 0.4, ...sizes };
 
 describe("scoreSubmission", () => {
   const { train, publicTest } = challengeDatasets(spec);

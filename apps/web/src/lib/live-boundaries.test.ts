@@ -50,7 +50,22 @@ describe("boundaryPathsById", () => {
     ]);
     const [circle = [], ...others] = paths.get("mei") ?? [];
     expect(others).toEqual([]);
-    expect(circle[0]).toBe(circle.at(-1));
+    expect(circle[0]).toEqual(circle.at(-1));
     for (const { x, y } of circle) expect(Math.abs(Math.hypot(x, y) - 0.75)).toBeLessThan(0.01);
+  });
+
+  it("traces again only the students whose boundary changed, or everyone when the window changes", () => {
+    const box = { xMin: -2, xMax: 2, yMin: -2, yMax: 2 };
+    const first = new Map([
+      ["ada", boundary("ada", 0.5)],
+      ["mei", boundary("mei", 0.4)],
+    ]);
+    const before = boundaryPathsById(first, box);
+    const next = new Map(first).set("mei", { ...boundary("mei", 0.3), w: [1, -1] });
+    const after = boundaryPathsById(next, box);
+    expect(after.get("ada")).toBe(before.get("ada"));
+    expect(after.get("mei")).not.toEqual(before.get("mei"));
+    const wider = boundaryPathsById(next, { ...box, xMax: 3 });
+    expect(wider.get("ada")).not.toBe(after.get("ada"));
   });
 });
