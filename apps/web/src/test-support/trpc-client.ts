@@ -5,6 +5,10 @@ import { createCaller } from "~/server/trpc/root";
 type Caller = ReturnType<typeof createCaller>;
 
 let devices = 0;
+const nextDeviceAddress = () => {
+  devices += 1;
+  return `2001:db8:${devices.toString(16)}::1`;
+};
 
 /**
  * A tRPC caller that behaves like one browser: it keeps the session cookie the server sets and sends it
@@ -18,7 +22,7 @@ export class TestBrowser {
    * Each browser is its own device on its own network (a /64 of the documentation range), as the custom
    * server would report it; pass one to put several browsers behind one address.
    */
-  constructor(readonly address = `2001:db8:${(devices += 1).toString(16)}::1`) {}
+  constructor(readonly address = nextDeviceAddress()) {}
 
   async call<T>(run: (caller: Caller) => Promise<T>): Promise<T> {
     const resHeaders = new Headers();
