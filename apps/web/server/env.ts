@@ -40,7 +40,7 @@ const ServerEnvSchema = z.object({
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 
 /** The custom server's environment; a bad value throws with the variable's name. */
-export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   const parsed = ServerEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
