@@ -3,8 +3,9 @@
  * not a test. Starts the built platform (scripts/start.mjs, fresh SQLite file, free ports), signs a
  * teacher up, then measures sequential sign-ins: first on a quiet server, then while 1 000 joins arrive
  * (FLOOD_CONCURRENCY in flight at once), once with a wrong join code (the issue's attack) and once with
- * the class's real code and fresh nicknames (every accepted one hashes a PIN). Prints sign-in p50 / p95 /
- * max per phase, how the joins were answered, and how long the flood took.
+ * the class's real code and fresh nicknames (every accepted one hashes a PIN), each flood from its own
+ * address (the platform trusts X-Forwarded-For from loopback here) and the teacher from a third. Prints
+ * sign-in p50 / p95 / max per phase, how the joins were answered, and how long the flood took.
  * Needs a built web app. Usage: pnpm --filter @margin/e2e bench:join-flood
  */
 import { HttpBrowser, type TrpcResult } from "../security/support/http-client";
@@ -25,22 +26,28 @@ function summary(latencies: number[]): string {
   return `n=${sorted.length} p50 ${ms(percentile(sorted, 50))} · p95 ${ms(percentile(sorted, 95))} · max ${ms(sorted.at(-1) ?? Number.NaN)}`;
 }
 
+const TEACHER_ADDRESS = { "x-forwarded-for": "198.51.100.1" };
+
 async function timedSignIn(webUrl: string, email: string): Promise<number> {
   const started = performance.now();
-  const result = await new HttpBrowser(webUrl).mutate("auth.signIn", { email, password: PASSWORD });
+  const result = await new HttpBrowser(webUrl, TEACHER_ADDRESS).mutate("auth.signIn", {
+    email,
+    password: PASSWORD,
+  });
   if (!result.ok) throw new Error(`the teacher's sign-in failed: ${JSON.stringify(result.error)}`);
   return performance.now() - started;
 }
 
 /** Sends FLOOD_SIZE joins from one address, FLOOD_CONCURRENCY at a time; counts the answers by code. */
-async function flood(webUrl: string, input: (index: number) => unknown) {
+async function flood(webUrl: string, address: string, input: (index: number) => unknown) {
   const outcomes = new Map<string, number>();
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < FLOOD_SIZE) {
       const index = next++;
-      const result: TrpcResult = await new HttpBrowser(webUrl).mutate("student.join", input(index));
+      const browser = new HttpBrowser(webUrl, { "x-forwarded-for": address });
+      const result: TrpcResult = await browser.mutate("student.join", input(index));
       const key = result.ok ? "joined" : result.error.code;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
@@ -60,9 +67,9 @@ async function signInsDuring(webUrl: string, email: string, running: Promise<unk
   return latencies;
 }
 
-const app = await startRunningApp();
+const app = await startRunningApp({ TRUSTED_PROXIES: "loopback" });
 try {
-  const teacher = new HttpBrowser(app.webUrl);
+  const teacher = new HttpBrowser(app.webUrl, TEACHER_ADDRESS);
   const email = `flood-${Date.now()}@bench.test`;
   const signedUp = await teacher.mutate("auth.signUp", {
     displayName: "Bench teacher",
@@ -79,11 +86,11 @@ try {
   for (let i = 0; i < QUIET_SIGN_INS; i++) quiet.push(await timedSignIn(app.webUrl, email));
   console.log(`quiet server:               sign-in ${summary(quiet)}`);
 
-  for (const [label, input] of [
-    ["wrong join code", () => ({ code: "ZZZZZZ", nickname: "Flood" })],
-    ["real join code ", (index: number) => ({ code, nickname: `Flood${index}` })],
+  for (const [label, address, input] of [
+    ["wrong join code", "203.0.113.1", () => ({ code: "ZZZZZZ", nickname: "Flood" })],
+    ["real join code ", "203.0.113.2", (index: number) => ({ code, nickname: `Flood${index}` })],
   ] as const) {
-    const running = flood(app.webUrl, input);
+    const running = flood(app.webUrl, address, input);
     const during = await signInsDuring(app.webUrl, email, running);
     const { outcomes, seconds } = await running;
     const answers = [...outcomes].map(([key, count]) => `${key} ${count}`).join(", ");

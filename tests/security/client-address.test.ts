@@ -26,11 +26,12 @@ describe("row 2: a made-up X-Forwarded-For", () => {
       expect(wrong).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
     }
     // Neither a new X-Forwarded-For nor a copy of the server's own client-address header gets through.
-    for (const headers of [
+    const forgeries: Record<string, string>[] = [
       { "x-forwarded-for": "198.51.100.77" },
       { "x-margin-client-address": "198.51.100.78" },
       { "x-forwarded-for": "198.51.100.79", "x-margin-client-address": "198.51.100.79" },
-    ]) {
+    ];
+    for (const headers of forgeries) {
       const forged = await guesser.mutate("auth.signIn", { email, password: PASSWORD }, { headers });
       expect(forged).toMatchObject({ ok: false, error: { code: "TOO_MANY_REQUESTS" } });
     }
