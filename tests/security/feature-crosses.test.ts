@@ -1,6 +1,7 @@
 import type { Ack, BoundaryScore, ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ok, teacherWithClass } from "./support/accounts";
 import { HttpBrowser } from "./support/http-client";
 import { type RunningApp, startRunningApp } from "./support/running-app";
 
@@ -11,31 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-let unique = 0;
-const PASSWORD = "correct horse battery";
-
-async function ok<T>(call: Promise<{ ok: true; data: T } | { ok: false; error: unknown }>): Promise<T> {
-  const result = await call;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.data;
-}
-
 /** A teacher with a class and a live challenge on the ring, with or without feature crosses. */
 async function liveChallenge(controls: string[]) {
-  unique += 1;
   const teacher = new HttpBrowser(app.webUrl);
-  await ok(
-    teacher.mutate("auth.signUp", {
-      displayName: "Ms Rivera",
-      schoolName: `Crosses High ${unique}`,
-      email: `crosses-${Date.now()}-${unique}@school.test`,
-      password: PASSWORD,
-    }),
-  );
-  const classroom = await ok<{ joinCode: string }>(teacher.mutate("classroom.create", { name: "Year 12" }));
-  const challenge = await ok<{ id: string }>(
-    teacher.mutate("challenge.create", {
-      code: classroom.joinCode,
+  const { code } = await teacherWithClass(teacher);
+  const challenge = ok(
+    await teacher.mutate<{ id: string }>("challenge.create", {
+      code,
       title: "Ring",
       kind: "circles",
       noise: 0.1,
@@ -46,15 +29,15 @@ async function liveChallenge(controls: string[]) {
       controls,
     }),
   );
-  await ok(teacher.mutate("challenge.transition", { challengeId: challenge.id, to: "live" }));
-  return { teacher, code: classroom.joinCode, challengeId: challenge.id };
+  ok(await teacher.mutate("challenge.transition", { challengeId: challenge.id, to: "live" }));
+  return { teacher, code, challengeId: challenge.id };
 }
 
 /** A student of the class, connected to the challenge's realtime room (which makes them a participant). */
 async function student(code: string, challengeId: string, nickname: string) {
   const browser = new HttpBrowser(app.webUrl);
-  await ok(browser.mutate("student.join", { code, nickname }));
-  const { token } = await ok<{ token: string }>(browser.mutate("challenge.realtimeToken", { challengeId }));
+  ok(await browser.mutate("student.join", { code, nickname }));
+  const { token } = ok(await browser.mutate<{ token: string }>("challenge.realtimeToken", { challengeId }));
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.realtimeUrl, {
     auth: { token },
     transports: ["websocket"],
@@ -133,8 +116,11 @@ describe("feature crosses the teacher didn't allow", () => {
         features: circle.features,
       });
       expect(misfit).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-      const picked = await ok<{ features: string[]; publicLoss: number }>(
-        browser.mutate("challenge.pick", { challengeId, ...circle }),
+      const picked = ok(
+        await browser.mutate<{ features: string[]; publicLoss: number }>("challenge.pick", {
+          challengeId,
+          ...circle,
+        }),
       );
       expect(picked.features).toEqual(circle.features);
       expect(picked.publicLoss).toBeLessThan(0.3);
@@ -158,7 +144,7 @@ describe("the projector view", () => {
     ).toBe(404);
 
     const pupil = new HttpBrowser(app.webUrl);
-    await ok(pupil.mutate("student.join", { code, nickname: "Peeking" }));
+    ok(await pupil.mutate("student.join", { code, nickname: "Peeking" }));
     for (const visitor of [pupil, new HttpBrowser(app.webUrl)]) {
       const response = await visitor.fetch(path);
       expect(response.status).toBe(307);
