@@ -42,7 +42,7 @@ test("a race on the projector: join screen, live boundaries (one curved) with th
   await expect(teacher.getByRole("heading", { name: "Ring around a disc" })).toBeVisible();
 
   // The dashboard links to the projector view, which opens on its own screen.
-  const projectorLink = teacher.getByRole("link", { name: "Projector view" });
+  const projectorLink = teacher.getByRole("link", { name: "Projector view (opens in a new window)" });
   const href = (await projectorLink.getAttribute("href")) ?? "";
   expect(href).toMatch(/\/projector$/);
   const projector = await teacher.context().newPage();

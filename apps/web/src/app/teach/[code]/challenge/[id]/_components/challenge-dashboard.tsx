@@ -127,8 +127,14 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                 End and reveal
               </Button>
             ) : null}
-            <ButtonLink variant="secondary" href={`/teach/${code}/challenge/${challengeId}/projector`}>
-              Projector view
+            {/* Its own window, to drag onto the projector while this one stays on the teacher's screen. */}
+            <ButtonLink
+              variant="secondary"
+              href={`/teach/${code}/challenge/${challengeId}/projector`}
+              target="_blank"
+              rel="noopener"
+            >
+              Projector view<span className="ml-visually-hidden"> (opens in a new window)</span>
             </ButtonLink>
           </div>
         </div>
