@@ -11,9 +11,12 @@ export class TestBrowser {
   cookie: string | null = null;
   lastSetCookie: string[] = [];
 
+  /** Headers sent with every call besides the cookie (a User-Agent, our server's protocol header…). */
+  constructor(readonly headers: Record<string, string> = {}) {}
+
   async call<T>(run: (caller: Caller) => Promise<T>): Promise<T> {
     const resHeaders = new Headers();
-    const headers = new Headers(this.cookie ? { cookie: this.cookie } : {});
+    const headers = new Headers({ ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) });
     const caller = createCaller(() => createContext({ headers, resHeaders }));
     try {
       return await run(caller);
