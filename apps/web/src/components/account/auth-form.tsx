@@ -5,6 +5,7 @@ import { TextField } from "@margin/ui/text-field";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { safeNextPath } from "~/lib/safe-next-path";
 import { useTRPC } from "~/trpc/react";
 
 type FieldErrors = Partial<Record<string, string[]>>;
@@ -14,13 +15,13 @@ function fieldErrorsOf(error: unknown): FieldErrors {
   return data?.fieldErrors ?? {};
 }
 
-/** Sign in or sign up; on success goes to `next` (a same-site path only). */
+/** Sign in or sign up; on success goes to `next` (an in-app path only, see safeNextPath). */
 export function AuthForm({ mode, next }: { mode: "signin" | "signup"; next: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState({ displayName: "", schoolName: "", email: "", password: "" });
   const onSuccess = () => {
-    router.push(next.startsWith("/") && !next.startsWith("//") ? next : "/teach");
+    router.push(safeNextPath(next));
     router.refresh();
   };
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess }));
