@@ -1,5 +1,14 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { createClass, joinAsStudent, PASSWORD, screenshot, signUpTeacher, watchConsole } from "./support";
+import {
+  acceptInvite,
+  createClass,
+  createInviteLink,
+  joinAsStudent,
+  PASSWORD,
+  screenshot,
+  signUpTeacher,
+  watchConsole,
+} from "./support";
 
 async function newPage(browser: Browser, label: string, errors: string[]): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -20,21 +29,11 @@ test("an admin gives a teacher a one-time password-reset link; the teacher's dev
 }) => {
   const errors: string[] = [];
   const { page: admin } = await signUpTeacher(browser, errors);
-  await admin.getByRole("link", { name: "School overview" }).click();
-  await expect(admin.getByRole("heading", { name: "School overview", level: 1 })).toBeVisible();
-  await expect(admin.getByText("0 open invites.")).toBeVisible(); // hydrated: its queries have run
-  await admin.getByRole("button", { name: "Create invite link" }).click();
-  const inviteLink = await admin.getByLabel("Invite link").inputValue();
+  const inviteLink = await createInviteLink(admin);
 
   // The teacher joins, and is signed in on a second device too.
-  const laptop = await newPage(browser, "teacher laptop", errors);
   const email = `okafor-${Date.now()}@school.test`;
-  await laptop.goto(inviteLink);
-  await laptop.getByLabel("Your name").fill("Mr Okafor");
-  await laptop.getByLabel("Email").fill(email);
-  await laptop.getByLabel("Password").fill(PASSWORD);
-  await laptop.getByRole("button", { name: "Join the school" }).click();
-  await expect(laptop.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  const laptop = await acceptInvite(browser, inviteLink, { name: "Mr Okafor", email }, errors);
   const phone = await newPage(browser, "teacher phone", errors);
   await signIn(phone, email, PASSWORD);
 

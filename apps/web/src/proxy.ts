@@ -31,11 +31,9 @@ export function proxy(request: NextRequest): NextResponse {
         https,
         development: NODE_ENV === "development",
       });
+  // Next finds the nonce for its own scripts in the request's CSP header.
   const requestHeaders = new Headers(request.headers);
-  if (!isApi) {
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("content-security-policy", policy);
-  }
+  if (!isApi) requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", HSTS);

@@ -10,8 +10,8 @@
  *   sandbox can still compile the student's code with `new Function` without 'unsafe-eval' here.
  * - connect-src: the tRPC API ('self') and Socket.IO at REALTIME_PUBLIC_URL, over HTTP long-polling and
  *   WebSocket (ws: or wss: listed explicitly; older browsers don't derive them from http(s):).
- * - img-src data:: small inline images (KaTeX and CodeMirror use none today; harmless); font-src 'self':
- *   Inter and KaTeX's fonts ship with the app.
+ * - img-src, font-src 'self': no page loads an image or font from elsewhere, nor a data: URL (the QR
+ *   code is inline SVG); Inter and KaTeX's fonts ship with the app.
  * - frame-ancestors 'none', base-uri 'none', form-action 'self', object-src 'none': no framing
  *   (clickjacking), no <base> hijack, forms post only here, no plugins.
  */
@@ -32,7 +32,7 @@ export function pagePolicy(options: {
       ...(options.development ? ["'unsafe-eval'"] : []),
     ],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'"],
     "font-src": ["'self'"],
     "connect-src": ["'self'", realtime.origin, socket],
     "worker-src": ["'self'"],

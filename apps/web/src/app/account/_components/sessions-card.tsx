@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@margin/ui/alert";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -33,11 +34,7 @@ export function SessionsCard() {
       description="Sessions end by themselves after 3 days unused, and 14 days after signing in."
     >
       <div className="ml-stack">
-        {error ? (
-          <p className="ml-alert" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <Alert>{error?.message}</Alert>
         {!sessions.data ? (
           <p className="ml-empty">Loading…</p>
         ) : (

@@ -1,8 +1,7 @@
-import { AppShell, PageHeader } from "@margin/ui/app-shell";
-import { Card } from "@margin/ui/card";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { serverCaller } from "~/server/trpc/server-caller";
+import { OneTimeLinkPage } from "../../_components/one-time-link-page";
 import { ResetPasswordForm } from "./_components/reset-password-form";
 
 export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer" };
@@ -18,21 +17,12 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     refusal = error.message;
   }
   return (
-    <AppShell>
-      <div style={{ maxWidth: 460, margin: "0 auto" }}>
-        <PageHeader eyebrow="Teachers" title="Set a new password">
-          {teacher ? `For ${teacher.displayName}${teacher.email ? ` (${teacher.email})` : ""}.` : null}
-        </PageHeader>
-        <Card>
-          {refusal ? (
-            <p className="ml-alert" role="alert">
-              {refusal}
-            </p>
-          ) : (
-            <ResetPasswordForm token={token} />
-          )}
-        </Card>
-      </div>
-    </AppShell>
+    <OneTimeLinkPage
+      title="Set a new password"
+      intro={teacher ? `For ${teacher.displayName}${teacher.email ? ` (${teacher.email})` : ""}.` : null}
+      refusal={refusal}
+    >
+      <ResetPasswordForm token={token} />
+    </OneTimeLinkPage>
   );
 }

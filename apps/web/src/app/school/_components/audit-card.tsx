@@ -4,8 +4,8 @@ import type { AuditEntry } from "@margin/db";
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
+import { ActivityList } from "../../_components/activity-list";
 
-const when = (at: Date) => at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 const name = (person: AuditEntry["actor"]) => person?.name ?? "Someone";
 
 function describe(entry: AuditEntry): string {
@@ -35,20 +35,10 @@ export function AuditCard() {
       ) : audit.data.length === 0 ? (
         <p className="ml-empty">Nothing yet.</p>
       ) : (
-        <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0, gap: 8 }}>
-          {audit.data.map((entry) => (
-            <li key={entry.id}>
-              <time
-                className="ml-field-hint"
-                style={{ display: "block" }}
-                dateTime={entry.createdAt.toISOString()}
-              >
-                {when(entry.createdAt)}
-              </time>
-              {describe(entry)}
-            </li>
-          ))}
-        </ul>
+        <ActivityList
+          label="Recent account activity"
+          items={audit.data.map((entry) => ({ id: entry.id, at: entry.createdAt, text: describe(entry) }))}
+        />
       )}
     </Card>
   );

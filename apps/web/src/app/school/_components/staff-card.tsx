@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@margin/ui/alert";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -80,11 +81,7 @@ export function StaffCard() {
           />
         </div>
       ) : null}
-      {error ? (
-        <p className="ml-alert" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <Alert>{error?.message}</Alert>
     </Card>
   );
 }

@@ -1,21 +1,19 @@
 "use client";
 
+import { Alert } from "@margin/ui/alert";
 import { Button, ButtonLink } from "@margin/ui/button";
 import { TextField } from "@margin/ui/text-field";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { formErrorsOf } from "~/components/form-errors";
 import { useTRPC } from "~/trpc/react";
-
-type FieldErrors = Partial<Record<string, string[]>>;
 
 /** The new password, once; afterwards the teacher signs in with it everywhere. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const [password, setPassword] = useState("");
   const complete = useMutation(trpc.passwordReset.complete.mutationOptions());
-  const fieldErrors: FieldErrors =
-    (complete.error as { data?: { fieldErrors?: FieldErrors | null } } | null)?.data?.fieldErrors ?? {};
-  const formError = complete.error && Object.keys(fieldErrors).length === 0 ? complete.error.message : null;
+  const { fieldErrors, formError } = formErrorsOf(complete.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,11 +35,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form className="ml-stack" onSubmit={submit} noValidate>
-      {formError ? (
-        <p className="ml-alert" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <Alert>{formError}</Alert>
       <TextField
         label="New password"
         type="password"

@@ -3,8 +3,7 @@
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
-
-const when = (at: Date) => at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
+import { ActivityList } from "../../../../_components/activity-list";
 
 /** Who reset which student's PIN in this class, newest first (from the school's audit log). */
 export function PinResets({ code }: { code: string }) {
@@ -17,24 +16,14 @@ export function PinResets({ code }: { code: string }) {
       ) : resets.data.length === 0 ? (
         <p className="ml-empty">No PIN has been reset.</p>
       ) : (
-        <ul
-          className="ml-stack"
-          aria-label="PIN resets"
-          style={{ listStyle: "none", margin: 0, padding: 0, gap: 8 }}
-        >
-          {resets.data.map((reset) => (
-            <li key={reset.id}>
-              <time
-                className="ml-field-hint"
-                style={{ display: "block" }}
-                dateTime={reset.createdAt.toISOString()}
-              >
-                {when(reset.createdAt)}
-              </time>
-              {reset.nickname ?? "A student"} — by {reset.by ?? "someone no longer at the school"}
-            </li>
-          ))}
-        </ul>
+        <ActivityList
+          label="PIN resets"
+          items={resets.data.map((reset) => ({
+            id: reset.id,
+            at: reset.createdAt,
+            text: `${reset.nickname ?? "A student"} — by ${reset.by ?? "someone no longer at the school"}`,
+          }))}
+        />
       )}
     </Card>
   );
