@@ -44,6 +44,13 @@ const EnvSchema = z.object({
    * for a TLS-terminating proxy the app's server doesn't know about.
    */
   COOKIE_SECURE: z.enum(["auto", "true"], { error: "COOKIE_SECURE must be auto or true" }).default("auto"),
+  /** Counts rate limits in Redis, shared by every web process; unset counts in this process's memory. */
+  REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
+  /** Namespace of the rate-limit keys in Redis (two deployments sharing one Redis need different ones). */
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "RATE_LIMIT_PREFIX must be 1-64 letters, digits, or _ : . -")
+    .default("margin:limits"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,9 +1,9 @@
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "~/env";
+import { servedOverHttps } from "~/server/client-headers";
 import { API_POLICY, newNonce, pagePolicy } from "~/server/security/csp";
 import { HSTS } from "~/server/security/headers";
-import { isHttpsRequest } from "~/server/security/request-origin";
 import { CROSS_SITE_MESSAGE, checkSameOrigin } from "~/server/security/same-origin";
 
 /**
@@ -21,7 +21,7 @@ export function proxy(request: NextRequest): NextResponse {
   });
   if (!verdict.ok) return refuseCrossSite(request, verdict.reason);
 
-  const https = isHttpsRequest(request.headers);
+  const https = servedOverHttps(request.headers);
   const nonce = newNonce();
   const policy = isApi
     ? API_POLICY

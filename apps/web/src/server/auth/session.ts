@@ -1,7 +1,7 @@
 import "server-only";
 import { type Db, findSession, type Role, type SessionEndReason } from "@margin/db";
 import { env } from "~/env";
-import { isHttpsRequest } from "../security/request-origin";
+import { servedOverHttps } from "../client-headers";
 
 /** Who a request is: the session's id (to end it), the account, its role, and a student's class. */
 export type Session = { id: string; uid: string; role: Role; cid?: string };
@@ -17,7 +17,7 @@ export function cookiePolicy(
   headers: Headers,
   alwaysSecure: boolean = env().COOKIE_SECURE === "true",
 ): CookiePolicy {
-  const secure = alwaysSecure || isHttpsRequest(headers);
+  const secure = alwaysSecure || servedOverHttps(headers);
   return secure ? { name: "__Host-margin_session", secure } : { name: "margin_session", secure };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_PROTO_HEADER } from "./request-origin";
+import { CLIENT_PROTO_HEADER } from "../client-headers";
 import { checkSameOrigin } from "./same-origin";
 
 const post = (headers: Record<string, string>, allowedOrigins: string[] = []) =>

@@ -1,9 +1,23 @@
-import { requestOrigin } from "./request-origin";
+import { servedOverHttps } from "../client-headers";
 
 /** Methods that change nothing (tRPC queries are GETs; every mutation is a POST). */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The origin the browser addressed: the scheme the custom server found (x-margin-client-proto), the
+ * host from the Host header. (A DNS-rebound host names itself here, but our cookies never go to it.)
+ */
+function requestOrigin(headers: Headers): string | null {
+  const host = headers.get("host");
+  if (!host) return null;
+  try {
+    return new URL(`${servedOverHttps(headers) ? "https" : "http"}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Whether a request may change state: it must come from one of our own pages. A cookie alone proves

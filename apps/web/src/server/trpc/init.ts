@@ -10,8 +10,10 @@ import {
   type Session,
   sessionCookie,
 } from "../auth/session";
+import { clientAddressFrom } from "../client-headers";
 import { getDb } from "../db";
 import { LabSandboxError } from "../lab/quickjs-sandbox";
+import { GateFullError, RateLimitedError } from "../limits";
 
 export interface ContextOptions {
   headers: Headers;
@@ -30,8 +32,8 @@ export async function createContext({ headers, resHeaders }: ContextOptions) {
     session,
     /** Why the request's session ended, when its cookie named one that did. */
     sessionEnded: ended,
-    /** Best-effort client address for rate limiting (the first proxy hop when behind one). */
-    clientAddress: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+    /** The client's address as the custom server saw it (X-Forwarded-For only from TRUSTED_PROXIES). */
+    clientAddress: clientAddressFrom(headers),
     /** Signs `next.uid` in on this browser: a new server-side session and its cookie. */
     async startSession(next: Omit<Session, "id">) {
       const started = await createSession(db, {
@@ -84,7 +86,7 @@ const SANDBOX_ERROR_CODES = {
   CRASHED: "INTERNAL_SERVER_ERROR",
 } as const satisfies Record<LabSandboxError["code"], TRPCError["code"]>;
 
-/** Domain errors (packages/db, the lab's grader) become typed tRPC errors with the same readable message. */
+/** Domain errors (packages/db, the lab's grader, the rate limits) become typed tRPC errors with the same readable message. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DbError) {
@@ -94,6 +96,13 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof LabSandboxError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: SANDBOX_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  if (
+    !result.ok &&
+    (result.error.cause instanceof RateLimitedError || result.error.cause instanceof GateFullError)
+  ) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   }
   return result;
 });

@@ -14,6 +14,7 @@ const { errorOf, joinedStudent, signedUpTeacher, TEST_PASSWORD, teacherWithClass
   "~/test-support/accounts"
 );
 const { cookiePolicy } = await import("~/server/auth/session");
+const { CLIENT_PROTO_HEADER } = await import("~/server/client-headers");
 
 beforeAll(async () => {
   await migrateDatabase(process.env.DATABASE_URL ?? "");
@@ -42,7 +43,7 @@ describe("session cookies", () => {
       /^margin_session=[\w-]{43}; Path=\/; Max-Age=1209600; HttpOnly; SameSite=Lax$/,
     );
 
-    const https = new TestBrowser({ "x-margin-client-proto": "https" });
+    const https = new TestBrowser(undefined, { [CLIENT_PROTO_HEADER]: "https" });
     const { email } = await signedUpTeacher();
     await https.call((api) => api.auth.signIn({ email, password: TEST_PASSWORD }));
     expect(https.lastSetCookie[0]).toMatch(
@@ -88,7 +89,7 @@ describe("signing out", () => {
   it("everywhere ends every device's session; one other device can be signed out alone", async () => {
     const { email } = await signedUpTeacher();
     const signIn = async (agent: string) => {
-      const browser = new TestBrowser({ "user-agent": agent });
+      const browser = new TestBrowser(undefined, { "user-agent": agent });
       await browser.call((api) => api.auth.signIn({ email, password: TEST_PASSWORD }));
       return browser;
     };
