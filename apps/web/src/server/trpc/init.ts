@@ -41,7 +41,10 @@ export async function createContext({ headers, resHeaders }: ContextOptions) {
         classroomId: next.cid,
         userAgent: headers.get("user-agent"),
       });
-      if (started.session.role !== next.role) throw new Error(`Session role mismatch for ${next.uid}`);
+      if (started.session.role !== next.role) {
+        await revokeSession(db, { sessionId: started.session.id, reason: "signed_out" });
+        throw new Error(`Session role mismatch for ${next.uid}`);
+      }
       resHeaders?.append("set-cookie", sessionCookie(started.token, started.expiresAt, cookies));
       return started.session;
     },
