@@ -15,7 +15,9 @@ export {
   type ChallengeDatasetSpec,
   type ChallengeDatasets,
   challengeDatasets,
+  challengeTrainingData,
   evaluateSubmission,
+  HELD_OUT_SECRET_PATTERN,
   MAX_CHALLENGE_NOISE,
   MAX_CHALLENGE_POINTS,
   type Standardisation,
@@ -30,7 +32,7 @@ export { LOG_LOSS_EPS, type LossKind, l2Penalty, logLoss, mseLoss } from "./loss
 export { accuracy, type ConfusionMatrix, confusionMatrix } from "./metrics";
 export { type Model, zeroModel } from "./model";
 export { decisionFunction, predict, predictProba, probabilityAt } from "./predict";
-export { RandomState } from "./random";
+export { type NumpySeed, RandomState } from "./random";
 export { sigmoid, sigmoidDerivative } from "./sigmoid";
 export { type Split, type SplitOptions, trainTestSplit } from "./split";
 export { applyScaler, fitScaler, type Scaler, standardize, unscaleModel } from "./standardize";
