@@ -1,3 +1,10 @@
+export { challengeAliases, type ParticipantAlias } from "./challenge-aliases";
+export {
+  type FinalStanding,
+  finalStandings,
+  rankFinalStandings,
+  type UnrankedStanding,
+} from "./challenge-ranking";
 export {
   CHALLENGE_CONTROLS,
   CHALLENGE_STATUSES,
@@ -7,17 +14,19 @@ export {
   type ChallengeSnapshot,
   type ChallengeStatus,
   type CreateChallengeInput,
+  challengeHasEnded,
+  challengeHeldOutSecret,
+  challengeIsPastDeadline,
   challengeLeaderboard,
   challengeLiveMs,
   challengeRemainingMs,
   createChallenge,
   type DatasetSpec,
+  endChallengesPastDeadline,
   extendChallenge,
   getChallenge,
   joinChallenge,
-  LEADERBOARD_ORDERS,
   type LeaderboardEntry,
-  type LeaderboardOrder,
   listChallengeSnapshots,
   listChallenges,
   type Model,
@@ -107,12 +116,9 @@ export {
 } from "./lessons";
 export {
   type ChallengePick,
-  firstPublicLosses,
   listPicks,
   MAX_PICKS,
-  type PrivateStanding,
   pickModel,
-  privateStandings,
   unpickModel,
 } from "./picks";
 export {
