@@ -806,18 +806,19 @@ export async function challengeLeaderboard(db: Db, challengeId: string): Promise
   return rows.map(toLeaderboardEntry);
 }
 
-export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string };
+export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string; studentId: string };
 
 /** Every snapshot of the race in time order, for the replay. */
 export async function listChallengeSnapshots(db: Db, challengeId: string): Promise<ChallengeSnapshot[]> {
   const rows = await db.challengeSnapshot.findMany({
     where: { challengeId },
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-    include: { participant: { select: { nickname: true } } },
+    include: { participant: { select: { nickname: true, studentId: true } } },
   });
   return rows.map(({ participant, w, ...row }) => ({
     ...row,
     w: JsonWeights.parse(w),
     nickname: participant.nickname,
+    studentId: participant.studentId,
   }));
 }
