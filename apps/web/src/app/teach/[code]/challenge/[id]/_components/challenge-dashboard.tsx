@@ -237,7 +237,8 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
           >
             {board?.optimum ? (
               <p className="ml-best-possible">
-                The best possible model scores {formatLoss(board.optimum.privateLoss)} on the private points.
+                The best possible model scores {formatLoss(board.optimum.privateLoss)} on the private points
+                {board.optimum.privateLoss < 5e-4 ? ": a straight line separates them perfectly." : "."}
               </p>
             ) : null}
             {!board || board.rows.length === 0 ? (
