@@ -13,36 +13,14 @@ import {
   pickModel,
   recordModelUpdate,
   recordModelUpdates,
-  transitionChallenge,
   unpickModel,
 } from "./index";
 import { targets, useTestDatabase } from "./testing/databases";
-import { addStudent, schoolWithClass } from "./testing/fixtures";
+import { addStudent, challengeRace } from "./testing/fixtures";
 
-const dataset = { kind: "blobs", seed: 5, trainSize: 50, publicTestSize: 50, privateTestSize: 50, noise: 1 };
 const DURATION_S = 300;
-
-async function race(db: Db, options: { players?: number; start?: boolean } = {}) {
-  const setup = await schoolWithClass(db);
-  const challenge = await createChallenge(db, {
-    actorId: setup.teacher.id,
-    classroomId: setup.classroom.id,
-    title: "Clock",
-    dataset,
-    controls: [],
-    durationSeconds: DURATION_S,
-  });
-  const students = [];
-  for (let i = 0; i < (options.players ?? 1); i++) {
-    const { student } = await addStudent(db, setup.classroom.joinCode, `runner${i}`);
-    await joinChallenge(db, { challengeId: challenge.id, studentId: student.id });
-    students.push(student);
-  }
-  const go = (to: "live" | "paused" | "ended") =>
-    transitionChallenge(db, { actorId: setup.teacher.id, challengeId: challenge.id, to });
-  const started = options.start === false ? challenge : await go("live");
-  return { ...setup, challenge: started, students, go };
-}
+const race = (db: Db, options: { players?: number; start?: boolean } = {}) =>
+  challengeRace(db, { ...options, durationSeconds: DURATION_S });
 
 /** Moves the clock that our code reads (`new Date()`, Date.now) to `at`; the database's own clock is not used. */
 function travelTo(at: Date | number): void {
@@ -71,7 +49,7 @@ describe.each(targets)("the challenge clock and held-out secret on $name", (targ
       actorId: one.teacher.id,
       classroomId: one.classroom.id,
       title: "Clock",
-      dataset,
+      dataset: one.challenge.dataset,
       controls: [],
       durationSeconds: DURATION_S,
     });

@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "./client";
 import {
   challengeAliases,
-  createChallenge,
   finalStandings,
-  joinChallenge,
   pickModel,
   rankFinalStandings,
   recordModelUpdate,
@@ -12,9 +10,7 @@ import {
   type UnrankedStanding,
 } from "./index";
 import { targets, useTestDatabase } from "./testing/databases";
-import { addStudent, schoolWithClass } from "./testing/fixtures";
-
-const dataset = { kind: "blobs", seed: 2, trainSize: 40, publicTestSize: 40, privateTestSize: 40, noise: 1 };
+import { challengeRace } from "./testing/fixtures";
 
 const row = (
   id: string,
@@ -62,25 +58,8 @@ describe("rankFinalStandings", () => {
   });
 });
 
-async function race(db: Db, players: number) {
-  const setup = await schoolWithClass(db);
-  const challenge = await createChallenge(db, {
-    actorId: setup.teacher.id,
-    classroomId: setup.classroom.id,
-    title: "Ranked",
-    dataset,
-    controls: [],
-    durationSeconds: 600,
-  });
-  const students = [];
-  for (let i = 0; i < players; i++) {
-    const { student } = await addStudent(db, setup.classroom.joinCode, `ranked${i}`);
-    await joinChallenge(db, { challengeId: challenge.id, studentId: student.id });
-    students.push(student.id);
-  }
-  await transitionChallenge(db, { actorId: setup.teacher.id, challengeId: challenge.id, to: "live" });
-  return { ...setup, challenge, students };
-}
+const race = (db: Db, players: number) =>
+  challengeRace(db, { players }).then((setup) => ({ ...setup, students: setup.students.map((s) => s.id) }));
 
 describe.each(targets)("the final board on $name", (target) => {
   const t = useTestDatabase(target);
