@@ -2,6 +2,7 @@ import { recordQuizAttempt } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ensureLesson } from "../../lessons";
+import { limits } from "../../limits";
 import { findQuestion, questionsFor } from "../../quiz/bank";
 import { answerToString, gradeAnswer, toPublicQuestion } from "../../quiz/grade";
 import { AnswerSchema } from "../../quiz/types";
@@ -37,13 +38,21 @@ export const quizRouter = createTRPCRouter({
       const question = findQuestion(input.lessonSlug, input.questionId);
       if (!question)
         throw new TRPCError({ code: "NOT_FOUND", message: `No question ${input.questionId} in this lesson` });
-      const grade = gradeAnswer(question, input.answer, (model) => scoreModel(model).accuracy);
       const { session } = ctx;
-      if (session?.role !== "student" || !session.cid) return { ...grade, mastery: null };
+      const student =
+        session?.role === "student" && session.cid ? { id: session.uid, cid: session.cid } : null;
+      // Counted before grading: every answer is a guess until it is graded.
+      await limits().quizSubmit(
+        student
+          ? { studentId: student.id, questionId: `${input.lessonSlug}/${question.id}` }
+          : { address: ctx.clientAddress },
+      );
+      const grade = gradeAnswer(question, input.answer, (model) => scoreModel(model).accuracy);
+      if (!student) return { ...grade, mastery: null };
       await ensureLesson(ctx.db, input.lessonSlug);
       const { mastery } = await recordQuizAttempt(ctx.db, {
-        studentId: session.uid,
-        classroomId: session.cid,
+        studentId: student.id,
+        classroomId: student.cid,
         lessonSlug: input.lessonSlug,
         questionId: question.id,
         objectiveKey: question.objectiveId,
