@@ -14,7 +14,8 @@ import {
 import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpBrowser, type TrpcResult } from "./support/http-client";
+import { ok, teacherWithClass } from "./support/accounts";
+import { HttpBrowser } from "./support/http-client";
 import { type RunningApp, startRunningApp } from "./support/running-app";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,11 +29,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.close();
   await app?.stop();
 });
-
-function ok<T>(result: TrpcResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 /** The form's settings, with a seed from the form's "New seed" range (0 to 10⁶). */
 const FORM = {
@@ -51,20 +47,10 @@ const FORM = {
 
 async function teacherWithLiveChallenge() {
   const teacher = new HttpBrowser(app.webUrl);
-  ok(
-    await teacher.mutate("auth.signUp", {
-      displayName: "Ms Okafor",
-      schoolName: "Attack High",
-      email: `attack-${Date.now()}-${Math.random()}@school.test`,
-      password: "correct horse battery",
-    }),
-  );
-  const classroom = ok(await teacher.mutate<{ joinCode: string }>("classroom.create", { name: "Year 11" }));
-  const challenge = ok(
-    await teacher.mutate<{ id: string }>("challenge.create", { code: classroom.joinCode, ...FORM }),
-  );
+  const { code } = await teacherWithClass(teacher);
+  const challenge = ok(await teacher.mutate<{ id: string }>("challenge.create", { code, ...FORM }));
   ok(await teacher.mutate("challenge.transition", { challengeId: challenge.id, to: "live" }));
-  return { teacher, code: classroom.joinCode, challengeId: challenge.id };
+  return { teacher, code, challengeId: challenge.id };
 }
 
 /** A socket to the realtime service with a token from the web app, as the pages open it. */
