@@ -116,6 +116,13 @@ describe("hidden names on a teacher's screen", () => {
         error: { code: "INVALID_PAYLOAD" },
       });
     }
+    // A teacher can't make the server gather everyone's picture without end.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => teacher.emitWithAck("names:hide", { hidden: true })),
+    );
+    expect(
+      answers.filter((answer) => !answer.ok && answer.error.code === "RATE_LIMITED").length,
+    ).toBeGreaterThan(0);
     const token = await tokenFor(race.teacherClaims);
     await expect(
       connectClient(server.url, undefined, (socket) => {

@@ -1,6 +1,7 @@
 import { HideNamesSchema, type StudentBoundary } from "@margin/core/protocol";
 import type { RealtimeContext, RealtimeSocket } from "../context";
 import { teacherRoomOf, withAlias } from "../hidden-names";
+import { TokenBucket } from "../rate-limit";
 import { rooms, roomsFor } from "../rooms";
 import { refuse } from "./boundary";
 
@@ -42,13 +43,26 @@ export function registerPresenceHandlers(socket: RealtimeSocket, context: Realti
   socket.join(students);
 }
 
-/** `names:hide`: a challenge's teacher moves this connection between the named and the nameless room. */
+/**
+ * `names:hide`: a challenge's teacher moves this connection between the named and the nameless room. Each
+ * switch sends a fresh picture gathered from every process, hence the small budget.
+ */
 function registerHideNames(socket: RealtimeSocket, context: RealtimeContext, studentRoom: string): void {
+  const bucket = new TokenBucket(5, 1);
   socket.on("names:hide", (payload, ack) => {
     const { claims } = socket.data;
     if (claims.role !== "teacher" || !claims.challengeId) {
       const message = "Only a challenge's teachers can hide names";
       refuse(socket, ack, { code: "FORBIDDEN", message }, true);
+      return;
+    }
+    if (!bucket.tryTake()) {
+      refuse(
+        socket,
+        ack,
+        { code: "RATE_LIMITED", message: "Too many switches; try again in a second" },
+        false,
+      );
       return;
     }
     const parsed = HideNamesSchema.safeParse(payload);
