@@ -159,5 +159,17 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await expect(replay.getByRole("img", { name: /The race 0 s in/ })).toBeVisible();
   await screenshot(teacher, "challenge-teacher-final");
   await expect(ada.getByText("The challenge has ended.", { exact: false })).toBeVisible();
+
+  // The class's history ranks the challenge exactly as the reveal did.
+  const names = async (rows: string[]) => rows.slice(1).map((row) => row.match(/Ada|Alan|Grace/)?.[0]);
+  const revealed = await names(await final.getByRole("row").allInnerTexts());
+  await teacher.goto(`/teach/${code}/history`);
+  const history = teacher.getByRole("table", { name: "Results of Cats or dogs: lowest log loss wins" });
+  await expect(history.getByRole("row")).toHaveCount(4);
+  expect(await names(await history.getByRole("row").allInnerTexts())).toEqual(revealed);
+  await expect(
+    teacher.getByText(/The best possible model scores \d\.\d{4} on the private points\./),
+  ).toBeVisible();
+  await screenshot(teacher, "challenge-history");
   expect(errors).toEqual([]);
 });
