@@ -7,6 +7,7 @@ import { simulatedSecret, simulateRace } from "./test-support/race-simulation";
 const DRAWS = 4;
 const STUDENTS = 12;
 let races: Map<string, ReturnType<typeof simulateRace>[]>;
+// A few seconds of gradient descent, many more on a loaded CI machine.
 beforeAll(() => {
   races = new Map(
     CHALLENGE_PRESETS.map((preset) => [
@@ -14,7 +15,7 @@ beforeAll(() => {
       Array.from({ length: DRAWS }, (_, draw) => simulateRace(preset, draw, STUDENTS)),
     ]),
   );
-});
+}, 180_000);
 
 describe("challenge presets", () => {
   it("build valid data, and the form's default is one of them", () => {
