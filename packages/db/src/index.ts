@@ -1,3 +1,11 @@
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditDetail,
+  type AuditEntry,
+  listClassroomPinResets,
+  listSchoolAudit,
+} from "./audit";
 export { challengeAliases, type ParticipantAlias } from "./challenge-aliases";
 export {
   type FinalStanding,
@@ -48,6 +56,7 @@ export {
   getClassroom,
   listClassrooms,
   listClassroomsForTeacher,
+  managedClassroomById,
 } from "./classrooms";
 export {
   createDb,
@@ -71,7 +80,6 @@ export {
   acceptInvite,
   createInvite,
   describeInvite,
-  hashInviteToken,
   INVITE_TTL_MS,
   type Invite,
   listOpenInvites,
@@ -115,6 +123,12 @@ export {
   upsertLesson,
 } from "./lessons";
 export {
+  completePasswordReset,
+  createPasswordReset,
+  describePasswordReset,
+  PASSWORD_RESET_TTL_MS,
+} from "./password-resets";
+export {
   type ChallengePick,
   listPicks,
   MAX_PICKS,
@@ -136,7 +150,6 @@ export {
   type ClassProgress,
   classProgress,
   listRoster,
-  managedClassroomById,
   type ObjectiveStatus,
   type ProgressRow,
   type QuestionInsight,
@@ -150,6 +163,21 @@ export {
 } from "./roster";
 export { type ActivityDay, type ClassOverview, type SchoolOverview, schoolOverview } from "./school-overview";
 export { hashSecret, verifySecret } from "./secrets";
+export {
+  type ActiveSession,
+  createSession,
+  findSession,
+  listOpenSessions,
+  revokeOwnSession,
+  revokeSession,
+  revokeUserSessions,
+  SESSION_END_REASONS,
+  SESSION_LIFETIME,
+  type SessionEndReason,
+  type SessionLookup,
+  type SessionSummary,
+} from "./sessions";
+export { hashToken } from "./tokens";
 export {
   listTrainingResults,
   type RecordTrainingResultInput,
