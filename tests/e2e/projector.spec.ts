@@ -32,10 +32,13 @@ test("a race on the projector: join screen, live boundaries (one curved) with th
   const { page: teacher } = await signUpTeacher(browser, errors);
   const code = await createClass(teacher, "Year 12 · Projector");
   await teacher.getByRole("link", { name: "New challenge" }).click();
+  // From the Warm-up preset (balanced classes, standardising allowed) to a ring with little noise.
+  await teacher.getByRole("radio", { name: /^Warm-up/ }).check();
   await teacher.getByLabel("Data set").selectOption("circles");
   const noise = teacher.getByLabel("Overlap (noise)");
   await noise.focus();
-  for (let i = 0; i < 6; i += 1) await noise.press("ArrowLeft");
+  await noise.press("Home");
+  for (let i = 0; i < 2; i += 1) await noise.press("ArrowRight");
   await teacher.getByLabel("Challenge title").fill("Ring around a disc");
   await teacher.getByLabel("Feature crosses (x₁², x₂², x₁x₂): curved boundaries").check();
   await teacher.getByRole("button", { name: "Create challenge" }).click();
@@ -105,6 +108,17 @@ test("a race on the projector: join screen, live boundaries (one curved) with th
   await expectNoScrollbars(projector);
   await screenshot(projector, "projector-2-during");
 
+  // Names can be hidden on the projector itself: the server then sends aliases only.
+  const hide = projector.getByRole("button", { name: "Hide names" });
+  await hide.click();
+  await expect(hide).toHaveAttribute("aria-pressed", "true");
+  await expect(board).not.toContainText("Mei");
+  await expect(board.getByRole("listitem").first()).toContainText(/^1Student \d/);
+  await expect(chart).toHaveAccessibleName(/3 decision boundaries/);
+  await expect(projector.locator("figcaption")).not.toContainText("Mei");
+  await hide.click();
+  await expect(board.getByRole("listitem").first()).toContainText("Mei");
+
   // A smaller projector keeps everything on one screen.
   await projector.setViewportSize({ width: 1280, height: 720 });
   await expectNoScrollbars(projector);
@@ -127,8 +141,12 @@ test("a race on the projector: join screen, live boundaries (one curved) with th
   await projector.getByRole("button", { name: "Reveal the winner" }).click();
   const winner = podium.getByRole("listitem", { name: /^the winner: / });
   await expect(winner).toHaveAccessibleName(
-    /^the winner: Mei, private log loss \d\.\d{4}, (up \d|down \d|no change) from the public board\.$/,
+    /^the winner: Mei, private log loss \d\.\d{4}, \d\.\d{4} above the best possible model, (up \d|down \d|no change) from the public board\.$/,
   );
+  // The yardstick: the best model of the family the class could build (here with the crosses).
+  await expect(
+    projector.getByText(/^The best possible model scores \d\.\d{4} on the private points/),
+  ).toHaveText(/(\.|: a curve in the allowed features separates them perfectly\.)$/);
   await expect(projector.getByRole("list", { name: "The rest of the final board" })).toHaveCount(0);
   await projector.getByRole("button", { name: "Reveal the rest" }).click();
   await expect(projector.getByText("No model: Lin")).toBeVisible();

@@ -11,9 +11,11 @@ import { expectClose } from "./test-support/close";
 
 const sizes = { trainSize: 200, publicTestSize: 150, privateTestSize: 150 };
 const spec: ChallengeDatasetSpec = { kind: "cats-vs-dogs", seed: 42, noise: 0.4, ...sizes };
+/** The held-out points' secret (any 256 bits will do here). */
+const SECRET = "5e".repeat(32);
 
 describe("scoreSubmission", () => {
-  const { train, publicTest } = challengeDatasets(spec);
+  const { train, publicTest } = challengeDatasets(spec, SECRET);
 
   it("is bit for bit logLoss for a raw model", () => {
     const model = { w: [0.31, 0.72], b: -9.4 };
@@ -68,7 +70,7 @@ describe("scoreSubmission", () => {
 });
 
 describe("scoring a model with feature crosses", () => {
-  const rings = challengeDatasets({ ...spec, kind: "circles", noise: 0.05 });
+  const rings = challengeDatasets({ ...spec, kind: "circles", noise: 0.05 }, SECRET);
   const features: FeatureName[] = ["x1", "x2", "x1^2", "x2^2", "x1x2"];
 
   it("computes φ itself: the loss of logLoss on the expanded held-out points", () => {
@@ -86,7 +88,7 @@ describe("scoring a model with feature crosses", () => {
 
   it("scores x₁, x₂ spelt out exactly as a two-weight model without features", () => {
     const model = { w: [0.31, 0.72], b: -9.4 };
-    const { publicTest } = challengeDatasets(spec);
+    const { publicTest } = challengeDatasets(spec, SECRET);
     expect(scoreSubmission({ ...model, features: LINEAR_FEATURES }, null, publicTest)).toBe(
       scoreSubmission(model, null, publicTest),
     );

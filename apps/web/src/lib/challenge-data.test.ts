@@ -1,6 +1,6 @@
 import { createDataset } from "@margin/core";
 import { describe, expect, it } from "vitest";
-import { boxAround } from "./challenge-data";
+import { boxAround, describeBestPossible } from "./challenge-data";
 
 describe("boxAround", () => {
   it("rounds a wide data set outwards to whole units, with a 10% margin", () => {
@@ -24,5 +24,19 @@ describe("boxAround", () => {
       [0, 1],
     );
     expect(boxAround(ring)).toEqual({ xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 });
+  });
+});
+
+describe("describeBestPossible", () => {
+  it("gives the best possible private loss, and says when a line or a curve separates the points", () => {
+    expect(describeBestPossible(0.31204, ["learningRate"])).toBe(
+      "The best possible model scores 0.3120 on the private points.",
+    );
+    expect(describeBestPossible(1e-6, ["learningRate"])).toBe(
+      "The best possible model scores 0.0000 on the private points: a straight line separates them perfectly.",
+    );
+    expect(describeBestPossible(1e-6, ["featureCrosses"])).toBe(
+      "The best possible model scores 0.0000 on the private points: a curve in the allowed features separates them perfectly.",
+    );
   });
 });

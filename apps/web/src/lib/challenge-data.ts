@@ -1,4 +1,4 @@
-import { type Box, type Dataset, datasetFromArrays } from "@margin/core";
+import { allowedFeatures, type Box, type Dataset, datasetFromArrays, isLinear } from "@margin/core";
 import type { LabelledPoint } from "@margin/ui/scatter-boundary-chart";
 
 export interface PlainDataset {
@@ -100,4 +100,20 @@ export function describeDataset(
   ]
     .filter(Boolean)
     .join(" · ");
+}
+
+/** Below this the best possible model has (all but) separated the private points. */
+const SEPARABLE_LOSS = 5e-4;
+
+/**
+ * "The best possible model scores 0.3120 on the private points.", saying when the points can be separated
+ * perfectly, by a straight line or (with feature crosses allowed) by a curve.
+ */
+export function describeBestPossible(privateLoss: number, controls: readonly string[]): string {
+  const start = `The best possible model scores ${privateLoss.toFixed(4)} on the private points`;
+  if (privateLoss >= SEPARABLE_LOSS) return `${start}.`;
+  const separator = isLinear(allowedFeatures(controls))
+    ? "a straight line"
+    : "a curve in the allowed features";
+  return `${start}: ${separator} separates them perfectly.`;
 }

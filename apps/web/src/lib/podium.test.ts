@@ -15,6 +15,7 @@ const row = (nickname: string, publicRank: number | null, privateRank: number | 
   privateRank,
   privateLoss: privateRank === null ? null : 0.1 * privateRank,
   usedPicks: false,
+  gap: privateRank === null ? null : 0.1 * privateRank - 0.05,
 });
 
 describe("podiumPlan", () => {
@@ -34,6 +35,7 @@ describe("podiumPlan", () => {
       ["Ravi", 2, -1],
       ["Ada", 3, -1],
     ]);
+    expect(plan.podium[0]?.gap).toBeCloseTo(0.05, 12);
     expect(plan.rest.map((s) => [s.nickname, s.rank, s.movement])).toEqual([
       ["Alan", 4, 1],
       ["Grace", 5, -1],

@@ -6,6 +6,8 @@ export interface RevealedRow {
   privateRank: number | null;
   privateLoss: number | null;
   usedPicks: boolean;
+  /** How far the private loss is above the best possible model's (null when unknown). */
+  gap?: number | null;
 }
 
 /** A student's place on the final board, with how far they moved from the public board. */
@@ -17,6 +19,8 @@ export interface Standing {
   /** Places gained (positive) or lost (negative) against the public board; null without a public rank. */
   movement: number | null;
   usedPicks: boolean;
+  /** How far above the best possible model's private loss; null when unknown. */
+  gap: number | null;
 }
 
 /** The podium (up to three, best first), everyone else ranked, and who never sent a model. */
@@ -45,6 +49,7 @@ export function podiumPlan(rows: readonly RevealedRow[]): PodiumPlan {
       privateLoss: row.privateLoss,
       movement: row.publicRank === null ? null : row.publicRank - row.privateRank,
       usedPicks: row.usedPicks,
+      gap: row.gap ?? null,
     });
   }
   ranked.sort((a, b) => a.rank - b.rank);

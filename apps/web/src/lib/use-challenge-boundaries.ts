@@ -11,20 +11,33 @@ import { type ConnectionStatus, type RealtimeSocket, useRealtime } from "./use-r
 export type LiveStudent = ColoredBoundary & { history: number[] };
 const HISTORY = 40;
 
+export interface ChallengeBoundariesOptions {
+  /** Called with every status the realtime service announces (the server's clock ends races itself). */
+  onStatus?: (status: ChallengeStatus) => void;
+  /** Start with names hidden: the server then sends aliases only, from the handshake on. */
+  hideNames?: boolean;
+}
+
 /**
  * A teacher's live view of a challenge from the realtime service, shared by the dashboard and the
- * projector: every student's latest scored boundary (merged batch by batch, colours kept), and the
- * challenge's status as the service announces it (`onStatus`, e.g. to refetch at once rather than at the
- * next poll).
+ * projector: every student's latest scored boundary (merged batch by batch, colours kept), the
+ * challenge's status as the service announces it, and whether names are hidden. Hidden names are hidden
+ * by the server: the stream then carries aliases ("Student 3") and no nickname or student id at all.
  */
 export function useChallengeBoundaries(
   challengeId: string,
-  onStatus?: (status: ChallengeStatus) => void,
-): { live: ReadonlyMap<string, LiveStudent>; link: ConnectionStatus } {
+  options: ChallengeBoundariesOptions = {},
+): {
+  live: ReadonlyMap<string, LiveStudent>;
+  link: ConnectionStatus;
+  hideNames: boolean;
+  setHideNames: (hidden: boolean) => void;
+} {
   const trpc = useTRPC();
   const [live, setLive] = useState<ReadonlyMap<string, LiveStudent>>(new Map());
-  const statusRef = useRef(onStatus);
-  statusRef.current = onStatus;
+  const [hideNames, setHidden] = useState(options.hideNames ?? false);
+  const statusRef = useRef(options.onStatus);
+  statusRef.current = options.onStatus;
   const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
   const getCredentials = useCallback(
     () => tokenMutation.mutateAsync({ challengeId }),
@@ -41,6 +54,17 @@ export function useChallengeBoundaries(
     });
     socket.on("challenge:status", ({ status }) => statusRef.current?.(status));
   }, []);
-  const { status: link } = useRealtime(getCredentials, setup);
-  return { live, link };
+  const { socket, status: link } = useRealtime(getCredentials, setup, { hideNames });
+
+  /** Switches names off or on, on this connection, without a reload. */
+  const setHideNames = useCallback(
+    (hidden: boolean) => {
+      setHidden(hidden);
+      // Students are keyed by aliases in one form and by ids in the other: start the picture afresh once
+      // the server has switched (everything after its answer comes in the new form).
+      socket?.emit("names:hide", { hidden }, () => setLive(new Map()));
+    },
+    [socket],
+  );
+  return { live, link, hideNames, setHideNames };
 }

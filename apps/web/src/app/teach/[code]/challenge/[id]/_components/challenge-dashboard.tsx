@@ -6,7 +6,13 @@ import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { ALERT_SHORT, ALERT_TEXT, describeDataset, formatRemaining } from "~/lib/challenge-data";
+import {
+  ALERT_SHORT,
+  ALERT_TEXT,
+  describeBestPossible,
+  describeDataset,
+  formatRemaining,
+} from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
 import { boundaryPathsById } from "~/lib/live-boundaries";
 import { useChallengeBoundaries } from "~/lib/use-challenge-boundaries";
@@ -28,8 +34,17 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
   const [mode, setMode] = useState<"loss" | "improvement">("loss");
+  // The server's clock ends the race: hear it at once rather than at the next poll. Hidden names are
+  // hidden by the server: the board, the replay and the live stream then carry aliases ("Student 3") and
+  // no nickname or student id at all, so nothing on the projector's wire gives them away.
+  const { live, link, hideNames, setHideNames } = useChallengeBoundaries(challengeId, {
+    onStatus: () => {
+      void state.refetch();
+      void leaderboard.refetch();
+    },
+  });
   const leaderboard = useQuery({
-    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode }),
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode, hideNames }),
     refetchInterval: 2_000,
   });
   const transition = useMutation(
@@ -38,29 +53,22 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const extend = useMutation(
     trpc.challenge.extend.mutationOptions({ onSuccess: () => void state.refetch() }),
   );
-  const [anonymous, setAnonymous] = useState(false);
   const [spotlight, setSpotlight] = useState<string | null>(null);
-  const { live, link } = useChallengeBoundaries(challengeId);
+
+  /** Switches names off or on, on this connection, without a reload. */
+  function toggleNames(hidden: boolean) {
+    setHideNames(hidden);
+    setSpotlight(null);
+  }
 
   const { data, points, box, axisLabels: axis } = useChallengeTrainingData(challengeId);
   const paths = useMemo(() => boundaryPathsById(live, box), [live, box]);
   const challenge = state.data;
   const board = leaderboard.data;
 
-  // Anonymous mode numbers students in a fixed order (not by rank), so the projector shows the race
-  // without names. Nicknames are unique within a class.
-  const anonymousNumber = new Map(
-    (board?.rows ?? [])
-      .map((row) => row.nickname)
-      .sort()
-      .map((nickname, index) => [nickname, index + 1]),
-  );
-  const displayName = (nickname: string) =>
-    anonymous ? `Student ${anonymousNumber.get(nickname) ?? "?"}` : nickname;
-
   const boundaries = [...live.values()].map((student) => ({
     id: student.studentId,
-    name: displayName(student.nickname),
+    name: student.nickname,
     color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
     emphasized: spotlight === student.studentId,
     paths: paths.get(student.studentId) ?? [],
@@ -74,7 +82,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
       const latest = live.get(row.studentId) ?? null;
       return {
         studentId: row.studentId,
-        name: displayName(row.nickname),
+        name: row.nickname,
         color: latest?.color ?? null,
         latest,
         best: row.publicLoss,
@@ -130,7 +138,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             {/* Its own window, to drag onto the projector while this one stays on the teacher's screen. */}
             <ButtonLink
               variant="secondary"
-              href={`/teach/${code}/challenge/${challengeId}/projector`}
+              href={`/teach/${code}/challenge/${challengeId}/projector${hideNames ? "?names=hidden" : ""}`}
               target="_blank"
               rel="noopener"
             >
@@ -143,8 +151,8 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
         <label className="ml-row" style={{ gap: 8, marginTop: 12 }}>
           <input
             type="checkbox"
-            checked={anonymous}
-            onChange={(event) => setAnonymous(event.target.checked)}
+            checked={hideNames}
+            onChange={(event) => toggleNames(event.target.checked)}
           />
           Hide names on the projector
         </label>
@@ -157,7 +165,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             {(
               [
                 ["loss", "Lowest loss"],
-                ["improvement", "Most improved since their first model"],
+                ["improvement", "Improvement on the base-rate model"],
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="ml-row" style={{ gap: 6 }}>
@@ -199,10 +207,17 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             title={board?.revealed ? "Final leaderboard (private)" : "Leaderboard (public)"}
             description={
               board?.revealed
-                ? "Ranked on the private held-out points; arrows show movement from the public board."
-                : "Best public held-out log loss per student, scored by the server."
+                ? "Ranked on the private held-out points (each student's better pick, or their best public model); arrows show movement from the public board."
+                : mode === "improvement" && board
+                  ? `How far each student's best public loss is below ${formatLoss(board.baseline)}, the loss of a model that only knows the share of dogs: one starting line for everyone.`
+                  : "Best public held-out log loss per student, scored by the server."
             }
           >
+            {board?.optimum ? (
+              <p className="ml-best-possible">
+                {describeBestPossible(board.optimum.privateLoss, challenge?.controls ?? [])}
+              </p>
+            ) : null}
             {!board || board.rows.length === 0 ? (
               <p className="ml-empty">No one has joined yet.</p>
             ) : (
@@ -222,6 +237,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                             ? "Improvement"
                             : "Public loss"}
                       </th>
+                      {board.revealed ? <th scope="col">Gap</th> : null}
                       {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
                     </tr>
                   </thead>
@@ -241,7 +257,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                                 setSpotlight((current) => (current === row.studentId ? null : row.studentId))
                               }
                             >
-                              {displayName(row.nickname)}
+                              {row.nickname}
                               <span className="ml-visually-hidden"> (spotlight)</span>
                             </button>
                             {alerts.map((alert) => (
@@ -272,6 +288,11 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                               formatLoss(row.publicLoss)
                             )}
                           </td>
+                          {board.revealed ? (
+                            <td title="Above the best possible model's private loss">
+                              {row.gap === null ? "—" : `+${formatLoss(row.gap)}`}
+                            </td>
+                          ) : null}
                           {board.revealed ? (
                             <td
                               aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}
@@ -313,7 +334,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             points={points}
             box={box}
             axisLabels={axis}
-            displayName={displayName}
+            hideNames={hideNames}
           />
         </div>
       ) : null}

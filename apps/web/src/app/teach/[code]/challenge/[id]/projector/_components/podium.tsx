@@ -23,9 +23,10 @@ function placeName(rank: number): string {
 }
 
 function announce(standing: Standing): string {
+  const gap = standing.gap === null ? "" : `, ${formatLoss(standing.gap)} above the best possible model`;
   return `${placeName(standing.rank)}: ${standing.nickname}, private log loss ${formatLoss(
     standing.privateLoss,
-  )}, ${describeMovement(standing.movement)} from the public board.`;
+  )}${gap}, ${describeMovement(standing.movement)} from the public board.`;
 }
 
 /** The label of the button that reveals what comes next. */
@@ -42,9 +43,12 @@ function nextLabel(plan: PodiumPlan, step: number): string {
 export function Podium({
   rows,
   colors,
+  bestPossible,
 }: {
   rows: readonly RevealedRow[] | null;
   colors: ReadonlyMap<string, string>;
+  /** "The best possible model scores …", once the server has it; each place then shows its gap. */
+  bestPossible: string | null;
 }) {
   const plan = useMemo(() => podiumPlan(rows ?? []), [rows]);
   const [step, setStep] = useState(0);
@@ -80,6 +84,7 @@ export function Podium({
         <div className="ml-podium-head">
           <h2 id="podium-title">Final board</h2>
           <p>Private log loss, on held-out points nobody saw during the race: lower is better.</p>
+          {bestPossible ? <p className="ml-podium-best">{bestPossible}</p> : null}
           {done ? null : (
             <div className="ml-podium-controls">
               <Button onClick={() => setStep((current) => Math.min(current + 1, plan.steps))}>
@@ -113,6 +118,11 @@ export function Podium({
                         />
                         <strong className="ml-podium-name">{standing.nickname}</strong>
                         <span className="ml-podium-loss">{formatLoss(standing.privateLoss)}</span>
+                        {standing.gap === null ? null : (
+                          <span className="ml-podium-gap">
+                            +{formatLoss(standing.gap)} from the best possible
+                          </span>
+                        )}
                         <span className="ml-podium-move" data-movement={Math.sign(standing.movement ?? 0)}>
                           {movementLabel(standing.movement)}
                         </span>

@@ -1,11 +1,11 @@
 "use client";
 
-import { ButtonLink } from "@margin/ui/button";
+import { Button, ButtonLink } from "@margin/ui/button";
 import { FullscreenButton } from "@margin/ui/fullscreen-button";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { describeDataset } from "~/lib/challenge-data";
+import { describeBestPossible, describeDataset } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
 import { boundaryPathsById } from "~/lib/live-boundaries";
 import { useChallengeBoundaries } from "~/lib/use-challenge-boundaries";
@@ -21,6 +21,8 @@ interface Props {
   challengeId: string;
   joinUrl: string;
   qrSvg: string;
+  /** Open with names hidden (the dashboard's choice when it opened this window). */
+  hideNames: boolean;
 }
 
 /** Boundaries are drawn this much thicker than on a laptop: they have to carry to the back row. */
@@ -32,16 +34,20 @@ const PROJECTOR_STROKE = 1.8;
  * server's countdown; at the end a podium reveals the private board. Live boundaries come from the
  * realtime service (the dashboard's hook); a status change there refetches the state and the board at once.
  */
-export function ProjectorView({ code, challengeId, joinUrl, qrSvg }: Props) {
+export function ProjectorView({ code, challengeId, joinUrl, qrSvg, hideNames: hiddenAtFirst }: Props) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
-  const leaderboard = useQuery({
-    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode: "loss" }),
-    refetchInterval: 2_000,
+  // Hidden names are hidden by the server: the board and the live stream then carry aliases only.
+  const { live, link, hideNames, setHideNames } = useChallengeBoundaries(challengeId, {
+    hideNames: hiddenAtFirst,
+    onStatus: () => {
+      void state.refetch();
+      void leaderboard.refetch();
+    },
   });
-  const { live, link } = useChallengeBoundaries(challengeId, () => {
-    void state.refetch();
-    void leaderboard.refetch();
+  const leaderboard = useQuery({
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode: "loss", hideNames }),
+    refetchInterval: 2_000,
   });
 
   const { points, box, axisLabels } = useChallengeTrainingData(challengeId);
@@ -74,6 +80,9 @@ export function ProjectorView({ code, challengeId, joinUrl, qrSvg }: Props) {
           />
         ) : null}
         <div className="ml-projector-actions">
+          <Button variant="secondary" aria-pressed={hideNames} onClick={() => setHideNames(!hideNames)}>
+            Hide names
+          </Button>
           <FullscreenButton />
           <ButtonLink variant="secondary" href={`/teach/${code}/challenge/${challengeId}`}>
             Dashboard
@@ -85,7 +94,15 @@ export function ProjectorView({ code, challengeId, joinUrl, qrSvg }: Props) {
       </header>
       {phase === "ended" ? (
         <main className="ml-projector-main ml-projector-main-podium">
-          <Podium rows={board?.revealed ? board.rows : null} colors={colors} />
+          <Podium
+            rows={board?.revealed ? board.rows : null}
+            colors={colors}
+            bestPossible={
+              board?.optimum && challenge
+                ? describeBestPossible(board.optimum.privateLoss, challenge.controls)
+                : null
+            }
+          />
         </main>
       ) : (
         <main className="ml-projector-main">
