@@ -1,7 +1,6 @@
-import type { Ack, BoundaryScore, ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
-import { io, type Socket } from "socket.io-client";
+import type { Ack, BoundaryScore } from "@margin/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ok, teacherWithClass } from "./support/accounts";
+import { challengeStudent, ok, teacherWithClass } from "./support/accounts";
 import { HttpBrowser } from "./support/http-client";
 import { type RunningApp, startRunningApp } from "./support/running-app";
 
@@ -33,30 +32,12 @@ async function liveChallenge(controls: string[]) {
   return { teacher, code, challengeId: challenge.id };
 }
 
-/** A student of the class, connected to the challenge's realtime room (which makes them a participant). */
-async function student(code: string, challengeId: string, nickname: string) {
-  const browser = new HttpBrowser(app.webUrl);
-  ok(await browser.mutate("student.join", { code, nickname }));
-  const { token } = ok(await browser.mutate<{ token: string }>("challenge.realtimeToken", { challengeId }));
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.realtimeUrl, {
-    auth: { token },
-    transports: ["websocket"],
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return { browser, socket };
-}
-
 const circle = { w: [-10, -10], b: 5.625, features: ["x1^2", "x2^2"] };
 
 describe("feature crosses the teacher didn't allow", () => {
   it("are refused on the socket and in picks, one at a time or batched, and nothing is stored", async () => {
     const { challengeId, code } = await liveChallenge(["learningRate"]);
-    const { browser, socket } = await student(code, challengeId, "Mallory");
+    const { browser, socket } = await challengeStudent(app.webUrl, code, challengeId, "Mallory");
     try {
       const send = (payload: unknown) =>
         socket.emitWithAck("boundary:update", payload as never) as Promise<Ack<BoundaryScore>>;
@@ -102,7 +83,7 @@ describe("feature crosses the teacher didn't allow", () => {
 
   it("are scored when allowed, and a pick can't carry weights that don't fit its features", async () => {
     const { challengeId, code } = await liveChallenge(["learningRate", "featureCrosses"]);
-    const { browser, socket } = await student(code, challengeId, "Mei");
+    const { browser, socket } = await challengeStudent(app.webUrl, code, challengeId, "Mei");
     try {
       const ack = (await socket.emitWithAck("boundary:update", {
         ...circle,

@@ -306,6 +306,25 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       for (const snapshot of snapshots) expect(snapshot.w).toHaveLength(snapshot.features.length);
     });
 
+    it("sends a screen that hides names each curve's features, under the alias", async () => {
+      const race = await seedChallenge(database.db, {
+        dataset: rings,
+        controls: ["learningRate", "featureCrosses"],
+      });
+      const token = await tokenFor(race.teacherClaims);
+      const projector = await join(race.teacherClaims, server.url, (socket) => {
+        socket.auth = { token, hideNames: true };
+      });
+      const player = await join(race.studentClaims(0));
+      const circle = trainOnRings(squares);
+      const seen = new Promise<StudentBoundary[]>((resolve) => projector.once("boundaries:updated", resolve));
+      const ack = await player.emitWithAck("boundary:update", { ...circle, features: squares, iteration: 1 });
+      expect(ack.ok).toBe(true);
+      const [boundary] = await seen;
+      expect(boundary).toMatchObject({ nickname: "Student 1", w: circle.w, features: squares });
+      expect(boundary?.studentId).not.toBe(race.students[0]?.id);
+    });
+
     it("refuses crosses the teacher didn't allow, with a clear error, and stores nothing", async () => {
       const race = await seedChallenge(database.db, { dataset: rings });
       const player = await join(race.studentClaims(0));

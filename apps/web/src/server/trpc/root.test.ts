@@ -499,6 +499,19 @@ describe("challenges", () => {
     ]);
   });
 
+  it("measures the best possible loss over the features the challenge allows: a line can't fit a ring", async () => {
+    const optimum = async (controls: ("learningRate" | "featureCrosses")[]) => {
+      const { browser, challenge } = await challengeSetup({ kind: "circles", noise: 0.1, controls });
+      for (const to of ["live", "ended"] as const) {
+        await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to }));
+      }
+      const board = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
+      return board.optimum?.privateLoss ?? Number.NaN;
+    };
+    expect(await optimum(["learningRate", "featureCrosses"])).toBeLessThan(0.05);
+    expect(await optimum(["learningRate"])).toBeGreaterThan(0.6);
+  });
+
   it("refuses a picked model with crosses the teacher didn't allow, or weights that don't fit its features", async () => {
     const { browser, code, challenge } = await challengeSetup();
     await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
