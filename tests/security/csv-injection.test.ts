@@ -3,9 +3,8 @@
  * text a spreadsheet shows, never as formulas it runs.
  */
 import { parse } from "csv-parse/sync";
-import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ok, PASSWORD, uniqueEmail } from "./support/accounts";
+import { challengeStudent, ok, PASSWORD, uniqueEmail } from "./support/accounts";
 import { HttpBrowser } from "./support/http-client";
 import { type RunningApp, startRunningApp } from "./support/running-app";
 
@@ -69,23 +68,7 @@ describe("row 7: formula injection in CSV exports", () => {
 
     // Each student joins the class and the challenge (over the realtime service, as the page does).
     for (const nickname of NICKNAMES) {
-      const student = new HttpBrowser(app.webUrl);
-      ok(await student.mutate("student.join", { code, nickname }));
-      const { token, url } = ok(
-        await student.mutate<{ token: string; url: string }>("challenge.realtimeToken", {
-          challengeId: challenge.id,
-        }),
-      );
-      const socket = io(url, {
-        auth: { token },
-        transports: ["websocket"],
-        reconnection: false,
-        forceNew: true,
-      });
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", resolve);
-        socket.once("connect_error", reject);
-      });
+      const { socket } = await challengeStudent(app.webUrl, code, challenge.id, nickname);
       socket.disconnect();
     }
 

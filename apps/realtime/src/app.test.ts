@@ -1,4 +1,4 @@
-import { logLoss, seedBlobs } from "@margin/core";
+import { accuracy, logLoss, seedBlobs } from "@margin/core";
 import type { StudentBoundary } from "@margin/core/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectClient, startServer, student, type TestClient, teacher, tokenFor } from "./test-support";
@@ -49,7 +49,10 @@ describe("boundary updates", () => {
       loss: 0.000001,
     } as never);
     const expected = logLoss({ w: [1, 1], b: 0 }, data);
-    expect(ack).toEqual({ ok: true, data: { loss: expected } });
+    expect(ack).toEqual({
+      ok: true,
+      data: { loss: expected, accuracy: accuracy({ w: [1, 1], b: 0 }, data) },
+    });
     const [boundary] = await batch;
     expect(boundary).toMatchObject({ studentId: "s1", nickname: "Ada", w: [1, 1], b: 0, loss: expected });
   });
@@ -116,6 +119,27 @@ describe("boundary updates", () => {
     await expect(errorEvent).resolves.toMatchObject({ code: "INVALID_PAYLOAD" });
     const good = await ada.emitWithAck("boundary:update", { w: [1, 1], b: 0, iteration: 2 });
     expect(good.ok).toBe(true);
+  });
+
+  it("refuse feature crosses in free practice, naming them, and keep serving", async () => {
+    const ada = await join(student("s1"));
+    const ack = await ada.emitWithAck("boundary:update", {
+      w: [1, 1, 0.5],
+      b: 0,
+      features: ["x1", "x2", "x1x2"],
+      iteration: 1,
+    });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: "FEATURE_NOT_ALLOWED", message: "x₁x₂ isn't allowed in free practice: use x₁, x₂" },
+    });
+    const spelledOut = await ada.emitWithAck("boundary:update", {
+      w: [1, 1],
+      b: 0,
+      features: ["x1", "x2"],
+      iteration: 2,
+    });
+    expect(spelledOut.ok).toBe(true);
   });
 
   it("drop updates beyond the rate limit instead of queueing them", async () => {

@@ -2,10 +2,14 @@ import {
   type ChallengeDatasets,
   challengeTrainingData,
   evaluateSubmission,
+  expandFeatures,
+  type FeatureName,
   fitLikeSklearn,
   type Model,
   scoreSubmission,
   standardize,
+  trainGD,
+  unscaleModel,
 } from "@margin/core";
 import type { Boundary, ChallengeStatusChanged, ClaimsInput, StudentBoundary } from "@margin/core/protocol";
 import { challengeLeaderboard, listChallengeSnapshots } from "@margin/db";
@@ -162,7 +166,8 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       const forged = { ...payload(fitted, 5), loss: 0.000001, privateLoss: 0 } as Boundary;
       const boundary = await sendAndSee(player, dashboard, race.students[0]?.id ?? "", forged);
       const ack = await player.emitWithAck("boundary:update", { ...forged, iteration: 6 });
-      expect(ack).toEqual({ ok: true, data: { loss: publicLoss(race.data, fitted) } });
+      const { accuracy } = evaluateSubmission(fitted, standardisation, race.data.publicTest);
+      expect(ack).toEqual({ ok: true, data: { loss: publicLoss(race.data, fitted), accuracy } });
       expect(boundary).toMatchObject({ loss: publicLoss(race.data, fitted), standardisation, alerts: [] });
       expect(boundary).not.toHaveProperty("privateLoss");
     });
@@ -253,6 +258,101 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       const dashboard = await join(race.teacherClaims);
       const board = await dashboard.emitWithAck("leaderboard:get", undefined);
       expect(board.ok && board.data.length).toBe(1);
+    });
+  });
+
+  describe("feature crosses", () => {
+    const rings = { ...TEST_DATASET, kind: "circles", noise: 0.1, trainSize: 300 } as const;
+    const squares: FeatureName[] = ["x1", "x2", "x1^2", "x2^2"];
+    /** What a student's browser does: gradient descent on standardised φ(x) of the training points. */
+    function trainOnRings(features: readonly FeatureName[]): { w: number[]; b: number } {
+      const expanded = expandFeatures(challengeTrainingData(rings), features);
+      const { scaler, train } = standardize(expanded);
+      const raw = unscaleModel(trainGD(train, { learningRate: 0.5, iterations: 2000 }).model, scaler);
+      return { w: [...raw.w], b: raw.b };
+    }
+
+    it("scores a circles model with x₁², x₂² on the server: ≥ 95% of held-out points right, where a line can't", async () => {
+      const race = await seedChallenge(database.db, {
+        dataset: rings,
+        controls: ["learningRate", "standardise", "featureCrosses"],
+      });
+      const studentId = race.students[0]?.id ?? "";
+      const dashboard = await join(race.teacherClaims);
+      const player = await join(race.studentClaims(0));
+      const line = trainOnRings(["x1", "x2"]);
+      const lineAck = await player.emitWithAck("boundary:update", { w: line.w, b: line.b, iteration: 1 });
+      expect(lineAck.ok && lineAck.data.accuracy).toBeLessThan(0.7);
+
+      const circle = trainOnRings(squares);
+      const boundary = { w: circle.w, b: circle.b, features: squares, iteration: 2 };
+      const seen = await sendAndSee(player, dashboard, studentId, boundary);
+      const ack = await player.emitWithAck("boundary:update", { ...boundary, iteration: 3 });
+      if (!ack.ok) throw new Error(ack.error.message);
+      expect(ack.data.accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(ack.data.loss).toBeLessThan(0.25);
+      // The dashboard gets the features to draw the curve w·φ(x) + b = 0.
+      expect(seen).toMatchObject({ w: circle.w, b: circle.b, features: squares, loss: ack.data.loss });
+
+      await server.handle.flushWrites();
+      const [entry] = await challengeLeaderboard(database.db, race.challenge.id);
+      expect(entry?.best).toMatchObject({ w: circle.w, features: squares });
+      expectClose(entry?.best?.publicLogLoss, ack.data.loss);
+      // Scored on the private points too: a model that separates the public ones separates those.
+      expect(entry?.best?.privateLogLoss).toBeLessThan(0.3);
+      // Replay snapshots (taken every few seconds, so whichever model came first) name their features.
+      const snapshots = await listChallengeSnapshots(database.db, race.challenge.id);
+      expect(snapshots.length).toBeGreaterThan(0);
+      for (const snapshot of snapshots) expect(snapshot.w).toHaveLength(snapshot.features.length);
+    });
+
+    it("sends a screen that hides names each curve's features, under the alias", async () => {
+      const race = await seedChallenge(database.db, {
+        dataset: rings,
+        controls: ["learningRate", "featureCrosses"],
+      });
+      const token = await tokenFor(race.teacherClaims);
+      const projector = await join(race.teacherClaims, server.url, (socket) => {
+        socket.auth = { token, hideNames: true };
+      });
+      const player = await join(race.studentClaims(0));
+      const circle = trainOnRings(squares);
+      const seen = new Promise<StudentBoundary[]>((resolve) => projector.once("boundaries:updated", resolve));
+      const ack = await player.emitWithAck("boundary:update", { ...circle, features: squares, iteration: 1 });
+      expect(ack.ok).toBe(true);
+      const [boundary] = await seen;
+      expect(boundary).toMatchObject({ nickname: "Student 1", w: circle.w, features: squares });
+      expect(boundary?.studentId).not.toBe(race.students[0]?.id);
+    });
+
+    it("refuses crosses the teacher didn't allow, with a clear error, and stores nothing", async () => {
+      const race = await seedChallenge(database.db, { dataset: rings });
+      const player = await join(race.studentClaims(0));
+      const circle = trainOnRings(squares);
+      const ack = await player.emitWithAck("boundary:update", {
+        w: circle.w,
+        b: circle.b,
+        features: squares,
+        iteration: 1,
+      });
+      expect(ack).toEqual({
+        ok: false,
+        error: {
+          code: "FEATURE_NOT_ALLOWED",
+          message: "x₁², x₂² aren't allowed in this challenge: use x₁, x₂",
+        },
+      });
+      // Weights that don't match the features are malformed whatever the challenge allows.
+      const mismatched = await player.emitWithAck("boundary:update", {
+        w: [1, 2, 3],
+        b: 0,
+        features: ["x1", "x2"],
+        iteration: 2,
+      });
+      expect(mismatched).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
+      await server.handle.flushWrites();
+      const [entry] = await challengeLeaderboard(database.db, race.challenge.id);
+      expect(entry).toMatchObject({ updateCount: 0, best: null });
     });
   });
 

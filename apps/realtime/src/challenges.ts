@@ -1,4 +1,10 @@
-import { type ChallengeDatasetSpec, type ChallengeDatasets, challengeDatasets } from "@margin/core";
+import {
+  allowedFeatures,
+  type ChallengeDatasetSpec,
+  type ChallengeDatasets,
+  challengeDatasets,
+  type FeatureName,
+} from "@margin/core";
 import type { ChallengeStatus } from "@margin/core/protocol";
 import { challengeHeldOutSecret, type Db, getChallenge } from "@margin/db";
 import type { Logger } from "./logger";
@@ -14,6 +20,8 @@ export interface CachedChallenge {
   /** When a live challenge ends by itself (ms since the epoch); null unless live. */
   deadlineAt: number | null;
   data: ChallengeDatasets;
+  /** The features students may use: x₁, x₂, plus the crosses when the teacher allowed them. */
+  features: readonly FeatureName[];
   checkedAt: number;
 }
 
@@ -111,6 +119,7 @@ export class ChallengeRegistry {
       status: row.status,
       deadlineAt,
       data,
+      features: allowedFeatures(row.controls),
       checkedAt: this.now(),
     };
     this.cache.set(challengeId, entry);

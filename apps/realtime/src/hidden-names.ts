@@ -12,6 +12,7 @@ export function withAlias(boundary: StudentBoundary, alias: StudentAlias): Stude
     nickname: alias.name,
     w: boundary.w,
     b: boundary.b,
+    features: boundary.features,
     iteration: boundary.iteration,
     loss: boundary.loss,
     updatedAt: boundary.updatedAt,

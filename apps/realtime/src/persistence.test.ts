@@ -6,6 +6,7 @@ const model = (studentId: string, loss: number, w0 = loss): ScoredModel => ({
   studentId,
   w: [w0, 1],
   b: 0,
+  features: ["x1", "x2"],
   standardisation: null,
   iteration: 1,
   publicLogLoss: loss,
@@ -90,6 +91,21 @@ describe("ModelWriter", () => {
     expect(losses(flushes[1] ?? [])).toEqual([[0.6]]);
     // Snapshots about every snapshotIntervalMs, not with every write.
     expect(flushes.map((items) => items[0]?.snapshot)).toEqual([true, false]);
+    await writer.close();
+  });
+
+  it("tells models with the same weights but other features apart", async () => {
+    const { flushes, sink } = recordingSink();
+    const writer = new ModelWriter(sink, { intervalMs: 0, snapshotIntervalMs: 5000, tickMs: 100 });
+    writer.record(model("s1", 0.5));
+    await writer.flush();
+    writer.record({ ...model("s1", 0.5), features: ["x1^2", "x2^2"] });
+    expect(writer.getStats().pending).toBe(1);
+    await writer.flush();
+    expect(flushes.map((items) => items[0]?.models.at(-1)?.features)).toEqual([
+      ["x1", "x2"],
+      ["x1^2", "x2^2"],
+    ]);
     await writer.close();
   });
 

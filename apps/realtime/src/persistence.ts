@@ -1,3 +1,4 @@
+import type { FeatureName } from "@margin/core";
 import { type Db, type RecordModelUpdateInput, recordModelUpdates } from "@margin/db";
 import type { Logger } from "./logger";
 
@@ -5,9 +6,11 @@ import type { Logger } from "./logger";
 export interface ScoredModel {
   challengeId: string;
   studentId: string;
-  w: [number, number];
+  /** One weight per feature. */
+  w: number[];
   b: number;
-  standardisation: { mean: [number, number]; std: [number, number] } | null;
+  features: readonly FeatureName[];
+  standardisation: { mean: number[]; std: number[] } | null;
   iteration: number;
   publicLogLoss: number;
   privateLogLoss: number;
@@ -39,7 +42,12 @@ export function databaseSink(db: Db, logger: Logger): WriteSink {
         inputs.push({
           challengeId: model.challengeId,
           studentId: model.studentId,
-          model: { w: model.w, b: model.b, standardisation: model.standardisation },
+          model: {
+            w: model.w,
+            b: model.b,
+            standardisation: model.standardisation,
+            features: [...model.features],
+          },
           publicLogLoss: model.publicLogLoss,
           privateLogLoss: model.privateLogLoss,
           iteration: model.iteration,
@@ -107,17 +115,18 @@ export interface WriterOptions {
 
 const key = (challengeId: string, studentId: string) => `${challengeId}\u0000${studentId}`;
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((value, index) => value === b[index]);
+
 const sameModel = (a: ScoredModel, b: ScoredModel) =>
   a.b === b.b &&
-  a.w[0] === b.w[0] &&
-  a.w[1] === b.w[1] &&
+  sameList(a.w, b.w) &&
+  sameList(a.features, b.features) &&
   (a.standardisation === b.standardisation ||
     (a.standardisation !== null &&
       b.standardisation !== null &&
-      a.standardisation.mean[0] === b.standardisation.mean[0] &&
-      a.standardisation.mean[1] === b.standardisation.mean[1] &&
-      a.standardisation.std[0] === b.standardisation.std[0] &&
-      a.standardisation.std[1] === b.standardisation.std[1]));
+      sameList(a.standardisation.mean, b.standardisation.mean) &&
+      sameList(a.standardisation.std, b.standardisation.std)));
 
 /**
  * Write-behind buffer: keeps, per participant, the latest model and the best one not yet written, and

@@ -10,6 +10,7 @@ import { type ChallengeDatasetSpec, type ChallengeDatasets, challengeDatasets } 
 import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { type ClaimsInput, signRealtimeToken } from "@margin/core/protocol";
 import {
+  type CreateChallengeInput,
   challengeHeldOutSecret,
   createChallenge,
   createClassroom,
@@ -180,6 +181,7 @@ export async function seedChallenge(
     live?: boolean;
     randomSecret?: boolean;
     durationSeconds?: number;
+    controls?: CreateChallengeInput["controls"];
   } = {},
 ) {
   const school = await createSchool(db, { name: unique("School") });
@@ -197,7 +199,7 @@ export async function seedChallenge(
     classroomId: classroom.id,
     title: "Race",
     dataset,
-    controls: ["learningRate", "iterations", "standardise"],
+    controls: options.controls ?? ["learningRate", "iterations", "standardise"],
     durationSeconds: options.durationSeconds ?? 600,
   });
   const students: { id: string; nickname: string }[] = [];

@@ -6,15 +6,8 @@ import {
   type ChallengeDatasetSpec,
   challengeDatasets,
   challengeTrainingData,
-  evaluateSubmission,
-  scoreSubmission,
 } from "./challenge-data";
 import { isCoreError } from "./errors";
-import { logLoss } from "./loss";
-import { accuracy } from "./metrics";
-import { predictProba } from "./predict";
-import { applyScaler, fitScaler } from "./standardize";
-import { expectClose } from "./test-support/close";
 
 const spec: ChallengeDatasetSpec = {
   kind: "cats-vs-dogs",
@@ -233,61 +226,6 @@ describe.each([
     expect(() => challengeDatasets(bad, secret)).toThrow(
       expect.objectContaining({ name: "CoreError", code: "BAD_OPTION" }),
     );
-  });
-});
-
-describe("scoreSubmission", () => {
-  const { train, publicTest } = challengeDatasets(spec, SECRET);
-
-  it("is bit for bit logLoss for a raw model", () => {
-    const model = { w: [0.31, 0.72], b: -9.4 };
-    expect(scoreSubmission(model, null, publicTest)).toBe(logLoss(model, publicTest));
-  });
-
-  it("scores a standardised model on raw data like logLoss on the standardised data", () => {
-    const scaler = fitScaler(train);
-    const model = { w: [1.7, 2.1], b: 0.2 };
-    const viaScaledData = logLoss(model, applyScaler(scaler, publicTest));
-    expectClose(scoreSubmission(model, scaler, publicTest), viaScaledData, { rtol: 1e-12 });
-    const copy = Array.from(publicTest.x);
-    scoreSubmission(model, scaler, publicTest);
-    expect(Array.from(publicTest.x)).toEqual(copy);
-  });
-
-  it("counts accuracy and confidently wrong points like predict/predictProba", () => {
-    const model = { w: [-3, -2], b: 40 }; // flipped and steep
-    const evaluation = evaluateSubmission(model, null, publicTest);
-    expect(evaluation.accuracy).toBe(accuracy(model, publicTest));
-    const p = predictProba(model, publicTest);
-    let wrong = 0;
-    for (let i = 0; i < publicTest.n; i++) {
-      const pTrue = publicTest.y[i] === 1 ? (p[i] as number) : 1 - (p[i] as number);
-      if (pTrue <= 1 - 0.99) wrong += 1;
-    }
-    expect(evaluation.confidentlyWrong).toBe(wrong);
-    expect(wrong).toBeGreaterThan(0);
-    expect(evaluation.accuracy).toBeLessThan(0.5);
-  });
-
-  it.each([
-    ["a zero std", { mean: [0, 0], std: [0, 1] }],
-    ["a negative std", { mean: [0, 0], std: [1, -1] }],
-    ["a NaN mean", { mean: [Number.NaN, 0], std: [1, 1] }],
-    ["a short std", { mean: [0, 0], std: [1] }],
-  ])("refuses a standardisation with %s", (_label, standardisation) => {
-    expect(() => scoreSubmission({ w: [1, 1], b: 0 }, standardisation, publicTest)).toThrow(
-      expect.objectContaining({ name: "CoreError" }),
-    );
-  });
-
-  it("refuses a non-finite model", () => {
-    let error: unknown;
-    try {
-      scoreSubmission({ w: [Number.POSITIVE_INFINITY, 1], b: 0 }, null, publicTest);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isCoreError(error, "NON_FINITE")).toBe(true);
   });
 });
 

@@ -1,9 +1,7 @@
 import { catsVsDogs } from "./cats-vs-dogs";
 import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
-import { assertModel, type Model } from "./model";
 import { type NumpySeed, RandomState } from "./random";
-import type { Scaler } from "./standardize";
 import { circles, moons } from "./toy-datasets";
 
 /** The generators a class challenge can be played on. */
@@ -314,109 +312,4 @@ function legacyDatasets(spec: ChallengeDatasetSpec): ChallengeDatasets {
     publicTest: take(all, order, trainSize, trainSize + publicTestSize),
     privateTest: take(all, order, trainSize + publicTestSize, total),
   };
-}
-
-/** The standardisation a client trained with (a {@link Scaler}), or null for raw features. */
-export type Standardisation = Scaler | null;
-
-/** What {@link evaluateSubmission} measures in one pass. */
-export interface SubmissionEvaluation {
-  /** Mean log loss, as {@link logLoss}. */
-  logLoss: number;
-  /** Share of points on the right side of the boundary (p ≥ 0.5 ⇔ dog). */
-  accuracy: number;
-  /** Points given p ≥ `confidence` for the wrong class. */
-  confidentlyWrong: number;
-}
-
-/** p̂ clip of the lesson's log loss (same value as LOG_LOSS_EPS; repeated to keep this file's loop local). */
-const EPS = 1e-15;
-
-/**
- * The model in raw units: a model trained on (x − μ)/σ is the same classifier as
- * wⱼ/σⱼ · xⱼ + (b − Σ wⱼμⱼ/σⱼ). Validates the standardisation (one finite μ and a finite σ > 0 per weight).
- */
-function rawModel(
-  model: Model,
-  standardisation: Standardisation,
-  d: number,
-): { w0: number; w1: number; b: number } {
-  assertModel(model, d);
-  if (d !== 2) throw new CoreError("DIMENSION_MISMATCH", `challenge data has 2 features, got ${d}`);
-  let w0 = model.w[0] as number;
-  let w1 = model.w[1] as number;
-  let b = model.b;
-  if (standardisation) {
-    const { mean, std } = standardisation;
-    if (mean.length !== d || std.length !== d) {
-      throw new CoreError(
-        "DIMENSION_MISMATCH",
-        `standardisation has ${mean.length}/${std.length} values for ${d} features`,
-      );
-    }
-    for (let j = 0; j < d; j++) {
-      const mu = mean[j] as number;
-      const sigma = std[j] as number;
-      if (!Number.isFinite(mu) || !(Number.isFinite(sigma) && sigma > 0)) {
-        throw new CoreError("NON_FINITE", `standardisation of feature ${j} is μ=${mu}, σ=${sigma}`);
-      }
-    }
-    // Same operations, in the same order, as unscaleModel.
-    w0 /= std[0] as number;
-    b -= w0 * (mean[0] as number);
-    w1 /= std[1] as number;
-    b -= w1 * (mean[1] as number);
-  }
-  if (!Number.isFinite(w0) || !Number.isFinite(w1) || !Number.isFinite(b)) {
-    throw new CoreError("NON_FINITE", "the model overflows once the standardisation is undone");
-  }
-  return { w0, w1, b };
-}
-
-/**
- * Scores a submission on held-out raw data in one fused pass with no allocation: the log loss
- * −(1/n) Σ log p̂(yᵢ) with p̂ = clip(σ(w·xᵢ + b), ε, 1 − ε) (bit for bit {@link logLoss} for a raw model),
- * the accuracy and the number of points with p ≥ `confidence` on the wrong class.
- */
-export function evaluateSubmission(
-  model: Model,
-  standardisation: Standardisation,
-  data: Dataset,
-  confidence = 0.99,
-): SubmissionEvaluation {
-  if (data.n < 1) throw new CoreError("EMPTY_DATA", "the dataset has no points");
-  const { w0, w1, b } = rawModel(model, standardisation, data.d);
-  const { x, y, n } = data;
-  let sum = 0;
-  let correct = 0;
-  let confidentlyWrong = 0;
-  const wrongBelow = 1 - confidence;
-  for (let i = 0; i < n; i++) {
-    const z = (x[2 * i] as number) * w0 + (x[2 * i + 1] as number) * w1 + b;
-    let p: number;
-    if (z >= 0) p = 1 / (1 + Math.exp(-z));
-    else {
-      const e = Math.exp(z);
-      p = e / (1 + e);
-    }
-    const yi = y[i] as number;
-    const pc = Math.min(Math.max(p, EPS), 1 - EPS);
-    sum -= Math.log(yi * pc + (1 - yi) * (1 - pc));
-    if ((p >= 0.5 ? 1 : 0) === yi) correct += 1;
-    if ((yi === 1 ? p : 1 - p) <= wrongBelow) confidentlyWrong += 1;
-  }
-  return { logLoss: sum / n, accuracy: correct / n, confidentlyWrong };
-}
-
-/**
- * Log loss of a model trained on standardised features ((x − mean)/std), or on raw features when
- * `standardisation` is null, evaluated on raw held-out `data`. Equals
- * logLoss(model, applyScaler(standardisation, data)) up to rounding, without building the scaled copy.
- */
-export function scoreSubmission(
-  model: Model,
-  standardisation: { mean: readonly number[]; std: readonly number[] } | null,
-  data: Dataset,
-): number {
-  return evaluateSubmission(model, standardisation, data).logLoss;
 }

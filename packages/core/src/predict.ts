@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
+import { decisionAt, type FeatureName } from "./features";
 import { assertModel, type Model } from "./model";
 import { sigmoid } from "./sigmoid";
 
@@ -37,10 +38,17 @@ export function predictProba(model: Model, data: Dataset): Float64Array {
 }
 
 /**
- * p(x₁, x₂) = σ(w₁x₁ + w₂x₂ + b) of a two-feature model at any point of the plane: what a chart shades
- * under the boundary. Missing weights count as 0, so an untrained placeholder model draws a flat ½.
+ * p(x₁, x₂) = σ(w·φ(x₁, x₂) + b) of a model of the plane at any point: what a chart shades under the
+ * boundary. Without `features` the weights are (w₁, w₂) and missing ones count as 0, so an untrained
+ * placeholder model draws a flat ½.
  */
-export function probabilityAt(model: Model): (x1: number, x2: number) => number {
+export function probabilityAt(
+  model: Model & { readonly features?: readonly FeatureName[] },
+): (x1: number, x2: number) => number {
+  if (model.features) {
+    const z = decisionAt({ w: model.w, b: model.b, features: model.features });
+    return (x1, x2) => sigmoid(z(x1, x2));
+  }
   const [w1 = 0, w2 = 0] = model.w;
   const { b } = model;
   return (x1, x2) => sigmoid(w1 * x1 + w2 * x2 + b);

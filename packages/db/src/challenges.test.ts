@@ -1,5 +1,7 @@
+import type { FeatureName } from "@margin/core";
 import { describe, expect, it } from "vitest";
 import type { Db } from "./client";
+import { Prisma } from "./generated/sqlite/client";
 import {
   challengeLeaderboard,
   challengeRemainingMs,
@@ -10,6 +12,7 @@ import {
   joinChallenge,
   listChallengeSnapshots,
   listChallenges,
+  type RecordModelUpdateInput,
   recordModelUpdate,
   recordModelUpdates,
   transitionChallenge,
@@ -416,5 +419,86 @@ describe.each(targets)("challenges on $name", (target) => {
     expect(results.every((r) => r.ok)).toBe(true);
     const [entry] = await challengeLeaderboard(t.db, challenge.id);
     expect(entry).toMatchObject({ updateCount: 450, best: { publicLogLoss: 1 - 449 / 1000 } });
+  });
+
+  it("stores each model's features with best, final and snapshots, one by one and in batches", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 2);
+    const [a, b] = students.map((s) => s.id ?? "");
+    const curved = (loss: number, extra: object = {}) => ({
+      ...update(challenge.id, a ?? "", loss, extra),
+      model: {
+        w: [0.5, -0.25, 1.5],
+        b: -2,
+        standardisation: { mean: [0, 1, 2], std: [1, 2, 3] },
+        features: ["x1", "x2", "x1^2"] as FeatureName[],
+      },
+    });
+    await recordModelUpdate(t.db, curved(0.3, { snapshot: true, iteration: 5 }));
+    const results = await recordModelUpdates(t.db, [
+      { ...curved(0.2, { snapshot: true, iteration: 6 }), studentId: b ?? "" },
+      update(challenge.id, b ?? "", 0.4, { snapshot: true, iteration: 7 }),
+    ]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    const byId = new Map((await challengeLeaderboard(t.db, challenge.id)).map((e) => [e.studentId, e]));
+    const crossed = {
+      w: [0.5, -0.25, 1.5],
+      features: ["x1", "x2", "x1^2"],
+      standardisation: { mean: [0, 1, 2], std: [1, 2, 3] },
+    };
+    expect(byId.get(a ?? "")).toMatchObject({ best: crossed, final: crossed });
+    // b's best came with crosses, its latest without: each keeps its own features.
+    expect(byId.get(b ?? "")).toMatchObject({
+      best: { ...crossed, publicLogLoss: 0.2 },
+      final: { w: [0.4, 1], features: ["x1", "x2"], publicLogLoss: 0.4 },
+    });
+    const snapshots = await listChallengeSnapshots(t.db, challenge.id);
+    expect(snapshots.map((snapshot) => [snapshot.iteration, snapshot.features])).toEqual([
+      [5, ["x1", "x2", "x1^2"]],
+      [6, ["x1", "x2", "x1^2"]],
+      [7, ["x1", "x2"]],
+    ]);
+  });
+
+  it("reads models stored before feature crosses existed (no features) as x₁, x₂", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 1);
+    const studentId = students[0]?.id ?? "";
+    await recordModelUpdate(t.db, update(challenge.id, studentId, 0.3, { snapshot: true, iteration: 1 }));
+    await t.db.challengeParticipant.updateMany({
+      where: { challengeId: challenge.id },
+      data: { bestFeatures: Prisma.DbNull, finalFeatures: Prisma.DbNull },
+    });
+    await t.db.challengeSnapshot.updateMany({
+      where: { challengeId: challenge.id },
+      data: { features: Prisma.DbNull },
+    });
+    const [entry] = await challengeLeaderboard(t.db, challenge.id);
+    expect(entry?.best?.features).toEqual(["x1", "x2"]);
+    expect(entry?.final?.features).toEqual(["x1", "x2"]);
+    expect((await listChallengeSnapshots(t.db, challenge.id))[0]?.features).toEqual(["x1", "x2"]);
+  });
+
+  it("refuses features that don't fit the weights or aren't known, storing nothing", async () => {
+    const { challenge, students } = await liveChallenge(t.db, 1);
+    const studentId = students[0]?.id ?? "";
+    const model = (w: number[], features: unknown, standardisation: unknown = null) => ({
+      ...update(challenge.id, studentId, 0.1),
+      model: { w, b: 0, standardisation, features },
+    });
+    const bad = [
+      model([1, 2, 3], ["x1", "x2"]),
+      model([1, 2, 3], undefined),
+      model([1, 2], ["x1", "x1^3"]),
+      model([1, 2], ["x2", "x1"]),
+      model([1, 2, 3], ["x1", "x2", "x1x2"], { mean: [0, 0], std: [1, 1] }),
+    ];
+    for (const input of bad) {
+      await expect(recordModelUpdate(t.db, input as RecordModelUpdateInput)).rejects.toMatchObject({
+        code: "INVALID",
+      });
+    }
+    expect(await recordModelUpdates(t.db, bad as RecordModelUpdateInput[])).toEqual(
+      bad.map(() => ({ ok: false, code: "INVALID" })),
+    );
+    expect((await challengeLeaderboard(t.db, challenge.id))[0]).toMatchObject({ updateCount: 0, best: null });
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { FEATURE_CROSSES_CONTROL, type FeatureName } from "@margin/core";
 import { z } from "zod";
 import { assertCanManageClassroom, requireClassroom } from "./classrooms";
 import type { Db } from "./client";
@@ -10,7 +11,16 @@ import {
   type ChallengeSnapshot as SnapshotRow,
 } from "./generated/sqlite/client";
 import { requireEnrollment } from "./users";
-import { FiniteSchema, IdSchema, parseInput, type Tx, WeightsSchema } from "./validation";
+import {
+  FiniteSchema,
+  IdSchema,
+  JsonWeights,
+  ModelFeaturesSchema,
+  parseInput,
+  storedFeatures,
+  type Tx,
+  WeightsSchema,
+} from "./validation";
 
 export const CHALLENGE_STATUSES = ["draft", "live", "paused", "ended"] as const;
 export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
@@ -32,6 +42,7 @@ export const CHALLENGE_CONTROLS = [
   "manual",
   "features",
   "threshold",
+  FEATURE_CROSSES_CONTROL,
 ] as const;
 
 export const DatasetSpecSchema = z.object({
@@ -437,7 +448,14 @@ export const StandardisationSchema = z.object({
 export type Standardisation = z.infer<typeof StandardisationSchema>;
 
 export const ModelSchema = z
-  .object({ w: WeightsSchema, b: FiniteSchema, standardisation: StandardisationSchema.nullable() })
+  .object({
+    w: WeightsSchema,
+    b: FiniteSchema,
+    standardisation: StandardisationSchema.nullable(),
+    /** The features w belongs to (one weight each); absent: x1, x2. */
+    features: ModelFeaturesSchema,
+  })
+  .refine((m) => m.w.length === m.features.length, "the model must have one weight per feature")
   .refine(
     (m) =>
       !m.standardisation ||
@@ -480,7 +498,7 @@ export function recordModelUpdate(db: Db, input: RecordModelUpdateInput): Promis
 async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Promise<{ improved: boolean }> {
   const data = parseInput(RecordModelUpdateInputSchema, input);
   const { challengeId, studentId } = data;
-  const { w, b, standardisation } = data.model;
+  const { w, b, standardisation, features } = data.model;
   const key = { challengeId_studentId: { challengeId, studentId } };
   const now = data.scoredAt ?? new Date();
   // Prisma.DbNull comes from the shared runtime, so it is the same object for the PostgreSQL client.
@@ -494,6 +512,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
         finalW: w,
         finalB: b,
         finalStandardisation: standardisationJson,
+        finalFeatures: features,
         finalPublicLogLoss: data.publicLogLoss,
         finalPrivateLogLoss: data.privateLogLoss,
         finalAt: now,
@@ -511,6 +530,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
         bestW: w,
         bestB: b,
         bestStandardisation: standardisationJson,
+        bestFeatures: features,
         bestPublicLogLoss: data.publicLogLoss,
         bestPrivateLogLoss: data.privateLogLoss,
         bestAt: now,
@@ -528,6 +548,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
             takenAt: now,
             w,
             b,
+            features,
             publicLogLoss: data.publicLogLoss,
             iteration: data.iteration ?? null,
           },
@@ -660,7 +681,7 @@ async function recordChunk(
   const whileLive = (column: Prisma.Sql) =>
     Prisma.sql`EXISTS (SELECT 1 FROM "Challenge" c WHERE c."id" = p."challengeId" AND (c."status" = 'live' OR (c."status" = 'ended' AND c."endedAt" >= ${column})))`;
   const model = (data: ParsedUpdate) =>
-    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}, ${time(scoredAt(data))}`;
+    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${json(data.model.features)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}, ${time(scoredAt(data))}`;
 
   type Found = {
     challengeId: string;
@@ -681,41 +702,41 @@ async function recordChunk(
   statements.push(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "updateCount" = p."updateCount" + v.column3, "finalW" = v.column4,
-        "finalB" = v.column5, "finalStandardisation" = v.column6, "finalPublicLogLoss" = v.column7,
-        "finalPrivateLogLoss" = v.column8, "finalAt" = v.column9
+        "finalB" = v.column5, "finalStandardisation" = v.column6, "finalFeatures" = v.column7,
+        "finalPublicLogLoss" = v.column8, "finalPrivateLogLoss" = v.column9, "finalAt" = v.column10
       FROM (VALUES ${Prisma.join(
         participants.map(
           (m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${int(m.count)}, ${model(m.final)})`,
         ),
       )}) AS v
-      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2 AND ${whileLive(Prisma.sql`v.column9`)}`,
+      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2 AND ${whileLive(Prisma.sql`v.column10`)}`,
   );
   statements.push(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "bestW" = v.column3, "bestB" = v.column4,
-        "bestStandardisation" = v.column5, "bestPublicLogLoss" = v.column6, "bestPrivateLogLoss" = v.column7,
-        "bestAt" = v.column8
+        "bestStandardisation" = v.column5, "bestFeatures" = v.column6, "bestPublicLogLoss" = v.column7,
+        "bestPrivateLogLoss" = v.column8, "bestAt" = v.column9
       FROM (VALUES ${Prisma.join(
         participants.map((m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${model(m.best.data)})`),
       )}) AS v
       WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2
-        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column6)
-        AND ${whileLive(Prisma.sql`v.column8`)}`,
+        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column7)
+        AND ${whileLive(Prisma.sql`v.column9`)}`,
   );
   const snapshots = chunk.filter((item) => item.data.snapshot);
   if (snapshots.length > 0) {
     statements.push(
       db.$executeRaw`
-        INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "publicLogLoss", "iteration")
-        SELECT v.column1, p."challengeId", p."id", v.column8, v.column4, v.column5, v.column6, v.column7
+        INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "features", "publicLogLoss", "iteration")
+        SELECT v.column1, p."challengeId", p."id", v.column9, v.column4, v.column5, v.column6, v.column7, v.column8
         FROM (VALUES ${Prisma.join(
           snapshots.map(
             ({ data }) =>
-              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)}, ${time(scoredAt(data))})`,
+              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.features)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)}, ${time(scoredAt(data))})`,
           ),
         )}) AS v
         JOIN "ChallengeParticipant" p ON p."challengeId" = v.column2 AND p."studentId" = v.column3
-        WHERE ${whileLive(Prisma.sql`v.column8`)}`,
+        WHERE ${whileLive(Prisma.sql`v.column9`)}`,
     );
   }
   const [found] = (await db.$transaction(statements)) as [Found[]];
@@ -744,13 +765,13 @@ export type StoredModel = Model & { publicLogLoss: number; privateLogLoss: numbe
 
 export type LeaderboardEntry = ChallengeParticipant & { best: StoredModel | null; final: StoredModel | null };
 
-const JsonWeights = z.array(z.number());
 const JsonStandardisation = StandardisationSchema.nullable();
 
 function storedModel(
   w: unknown,
   b: number | null,
   standardisation: unknown,
+  features: unknown,
   publicLogLoss: number | null,
   privateLogLoss: number | null,
   at: Date | null,
@@ -761,6 +782,7 @@ function storedModel(
     w: JsonWeights.parse(w),
     b,
     standardisation: JsonStandardisation.parse(standardisation ?? null),
+    features: storedFeatures(features),
     publicLogLoss,
     privateLogLoss,
     at,
@@ -779,6 +801,7 @@ export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
       row.bestW,
       row.bestB,
       row.bestStandardisation,
+      row.bestFeatures,
       row.bestPublicLogLoss,
       row.bestPrivateLogLoss,
       row.bestAt,
@@ -787,6 +810,7 @@ export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
       row.finalW,
       row.finalB,
       row.finalStandardisation,
+      row.finalFeatures,
       row.finalPublicLogLoss,
       row.finalPrivateLogLoss,
       row.finalAt,
@@ -806,7 +830,12 @@ export async function challengeLeaderboard(db: Db, challengeId: string): Promise
   return rows.map(toLeaderboardEntry);
 }
 
-export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string; studentId: string };
+export type ChallengeSnapshot = Omit<SnapshotRow, "w" | "features"> & {
+  w: number[];
+  features: FeatureName[];
+  nickname: string;
+  studentId: string;
+};
 
 /** Every snapshot of the race in time order, for the replay. */
 export async function listChallengeSnapshots(db: Db, challengeId: string): Promise<ChallengeSnapshot[]> {
@@ -815,9 +844,10 @@ export async function listChallengeSnapshots(db: Db, challengeId: string): Promi
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
     include: { participant: { select: { nickname: true, studentId: true } } },
   });
-  return rows.map(({ participant, w, ...row }) => ({
+  return rows.map(({ participant, w, features, ...row }) => ({
     ...row,
     w: JsonWeights.parse(w),
+    features: storedFeatures(features),
     nickname: participant.nickname,
     studentId: participant.studentId,
   }));

@@ -107,6 +107,34 @@ describe.each(targets)("challenge picks on $name", (target) => {
     ]);
   });
 
+  it("stores the features a picked model's weights belong to, and refuses weights that don't fit them", async () => {
+    const { challenge, students } = await race(t.db, 1);
+    const studentId = students[0]?.id ?? "";
+    const curved = {
+      ...pick(challenge.id, studentId, 0.2, 0.25),
+      w: [1, 1, -2],
+      features: ["x1", "x2", "x1x2"],
+    };
+    await pickModel(t.db, curved as Parameters<typeof pickModel>[1]);
+    await pickModel(t.db, pick(challenge.id, studentId, 0.3, 0.3));
+    const picks = await listPicks(t.db, { challengeId: challenge.id, studentId });
+    expect(picks.map((p) => [p.w, p.features])).toEqual([
+      [
+        [1, 1, -2],
+        ["x1", "x2", "x1x2"],
+      ],
+      [
+        [1, 1],
+        ["x1", "x2"],
+      ],
+    ]);
+    const { challenge: other, students: others } = await race(t.db, 1);
+    const mismatched = { ...pick(other.id, others[0]?.id ?? "", 0.2, 0.2), features: ["x1", "x2", "x1x2"] };
+    await expect(pickModel(t.db, mismatched as Parameters<typeof pickModel>[1])).rejects.toMatchObject({
+      code: "INVALID",
+    });
+  });
+
   it("refuses NaN losses, a non-participant and a draft challenge, storing nothing", async () => {
     const { challenge, students } = await race(t.db, 1);
     const studentId = students[0]?.id ?? "";

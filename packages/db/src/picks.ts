@@ -1,32 +1,44 @@
+import type { FeatureName } from "@margin/core";
 import { z } from "zod";
 import { challengeHasEnded } from "./challenges";
 import type { Db } from "./client";
 import { DbError } from "./errors";
-import { FiniteSchema, IdSchema, parseInput, WeightsSchema } from "./validation";
+import {
+  FiniteSchema,
+  IdSchema,
+  JsonWeights,
+  ModelFeaturesSchema,
+  parseInput,
+  storedFeatures,
+  WeightsSchema,
+} from "./validation";
 
 /** Kaggle's limit: each participant chooses at most this many models for the private board. */
 export const MAX_PICKS = 2;
 
-export const PickModelInputSchema = z.object({
-  challengeId: IdSchema,
-  studentId: IdSchema,
-  w: WeightsSchema,
-  b: FiniteSchema,
-  /** Computed by the server on the held-out splits, never taken from the client. */
-  publicLogLoss: FiniteSchema.min(0),
-  privateLogLoss: FiniteSchema.min(0),
-});
+export const PickModelInputSchema = z
+  .object({
+    challengeId: IdSchema,
+    studentId: IdSchema,
+    w: WeightsSchema,
+    b: FiniteSchema,
+    /** The features w belongs to (one weight each); absent: x1, x2. */
+    features: ModelFeaturesSchema,
+    /** Computed by the server on the held-out splits, never taken from the client. */
+    publicLogLoss: FiniteSchema.min(0),
+    privateLogLoss: FiniteSchema.min(0),
+  })
+  .refine((pick) => pick.w.length === pick.features.length, "the model must have one weight per feature");
 
 export interface ChallengePick {
   id: string;
   w: number[];
   b: number;
+  features: FeatureName[];
   publicLogLoss: number;
   privateLogLoss: number;
   pickedAt: Date;
 }
-
-const JsonWeights = z.array(z.number());
 
 async function participantOf(db: Db, challengeId: string, studentId: string) {
   const participant = await db.challengeParticipant.findUnique({
@@ -67,6 +79,7 @@ export async function pickModel(db: Db, input: z.input<typeof PickModelInputSche
         participantId: participant.id,
         w: data.w,
         b: data.b,
+        features: data.features,
         publicLogLoss: data.publicLogLoss,
         privateLogLoss: data.privateLogLoss,
       },
@@ -108,9 +121,10 @@ function toPick(row: {
   id: string;
   w: unknown;
   b: number;
+  features: unknown;
   publicLogLoss: number;
   privateLogLoss: number;
   pickedAt: Date;
 }): ChallengePick {
-  return { ...row, w: JsonWeights.parse(row.w) };
+  return { ...row, w: JsonWeights.parse(row.w), features: storedFeatures(row.features) };
 }

@@ -1,3 +1,5 @@
+import { type FeatureName, LINEAR_FEATURES } from "@margin/core";
+import { FeatureListSchema } from "@margin/core/protocol";
 import { z } from "zod";
 import type { Db } from "./client";
 import { DbError } from "./errors";
@@ -24,3 +26,14 @@ export const SecretHashSchema = z.string().min(1).max(512);
 /** z.number() rejects NaN and ±Infinity (zod 4). */
 export const FiniteSchema = z.number();
 export const WeightsSchema = z.array(FiniteSchema).min(1).max(64);
+
+/** Weights as stored (JSON): read back without bounds, the writer checked them. */
+export const JsonWeights = z.array(z.number());
+
+/** The features a stored model's weights belong to (core's names, canonical order); absent: x1, x2. */
+export const ModelFeaturesSchema = FeatureListSchema.default([...LINEAR_FEATURES]);
+
+/** A stored feature list; rows written before feature crosses existed hold null, i.e. x1, x2. */
+export function storedFeatures(json: unknown): FeatureName[] {
+  return json === null || json === undefined ? [...LINEAR_FEATURES] : FeatureListSchema.parse(json);
+}

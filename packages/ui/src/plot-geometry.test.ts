@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { distanceToSegment, nearestBoundary, niceCeiling, sameArea, toPixel } from "./plot-geometry";
+import {
+  distanceToSegment,
+  type HitCandidate,
+  nearestBoundary,
+  niceCeiling,
+  niceTicks,
+  sameArea,
+  toPixel,
+} from "./plot-geometry";
 
 const box = { xMin: -4, xMax: 4, yMin: -2, yMax: 6 };
 const area = { x: 40, y: 12, width: 400, height: 200 };
@@ -48,6 +56,25 @@ describe("nearestBoundary", () => {
     expect(nearestBoundary(onCurve, candidates, box, area, 8)).toBe("curve");
   });
 
+  it("picks a curved boundary by any of its pieces", () => {
+    const branches: HitCandidate = {
+      id: "hyperbola",
+      segment: null,
+      paths: [
+        [
+          { x: -3, y: 5 },
+          { x: -2.5, y: 5.5 },
+        ],
+        [
+          { x: 3, y: -1.5 },
+          { x: 3.5, y: -1 },
+        ],
+      ],
+    };
+    const onSecond = toPixel(box, area, 3.25, -1.25);
+    expect(nearestBoundary(onSecond, [...candidates, branches], box, area, 8)).toBe("hyperbola");
+  });
+
   it("answers null when nothing is within the tolerance, and a touch tolerance reaches further", () => {
     const between = { px: 100, py: 150 }; // 12 px from "low", 13 px from "high"
     expect(nearestBoundary(between, candidates, box, area, 8)).toBeNull();
@@ -60,6 +87,22 @@ describe("sameArea", () => {
     expect(sameArea({ ...area }, area)).toBe(true);
     expect(sameArea({ ...area, width: 401 }, area)).toBe(false);
     expect(sameArea(null, area)).toBe(false);
+  });
+});
+
+describe("niceTicks", () => {
+  it("steps round numbers across the window, ends included when they fall on a step", () => {
+    expect(niceTicks(-1.5, 1.5)).toEqual([-1.5, -1, -0.5, 0, 0.5, 1, 1.5]);
+    expect(niceTicks(-2, 2)).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]);
+    expect(niceTicks(-1, 35)).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
+    expect(niceTicks(3, 11)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it("is empty for a range it can't step", () => {
+    expect(niceTicks(1, 1)).toEqual([]);
+    expect(niceTicks(0, 1, 0)).toEqual([]);
+    expect(niceTicks(2, 1)).toEqual([]);
+    expect(niceTicks(0, Number.NaN)).toEqual([]);
   });
 });
 

@@ -39,11 +39,24 @@ export function distanceToSegment(point: PixelPoint, a: PixelPoint, b: PixelPoin
   return Math.hypot(point.px - (a.px + t * dx), point.py - (a.py + t * dy));
 }
 
+/** Points of the plane joined in order. */
+export type DataPath = readonly { x: number; y: number }[];
+
 export interface HitCandidate {
   id: string;
   segment: Segment | null;
   /** Sampled points of a curved boundary, joined in order. */
-  points?: readonly { x: number; y: number }[];
+  points?: DataPath;
+  /** The pieces of a curved boundary (a contour can have several, e.g. a hyperbola's two branches). */
+  paths?: readonly DataPath[];
+}
+
+/** Every polyline of a candidate: its segment, its sampled points and its pieces. */
+function pathsOf(candidate: HitCandidate): DataPath[] {
+  const paths: DataPath[] = [...(candidate.paths ?? [])];
+  if (candidate.segment) paths.push([candidate.segment.from, candidate.segment.to]);
+  if (candidate.points) paths.push(candidate.points);
+  return paths;
 }
 
 /**
@@ -60,21 +73,20 @@ export function nearestBoundary(
   let best: string | null = null;
   let bestDistance = tolerancePx;
   for (const candidate of candidates) {
-    const path = candidate.segment
-      ? [candidate.segment.from, candidate.segment.to]
-      : (candidate.points ?? []);
-    for (let index = 1; index < path.length; index++) {
-      const from = path[index - 1];
-      const to = path[index];
-      if (!from || !to) continue;
-      const distance = distanceToSegment(
-        pointer,
-        toPixel(box, area, from.x, from.y),
-        toPixel(box, area, to.x, to.y),
-      );
-      if (distance <= bestDistance) {
-        bestDistance = distance;
-        best = candidate.id;
+    for (const path of pathsOf(candidate)) {
+      for (let index = 1; index < path.length; index++) {
+        const from = path[index - 1];
+        const to = path[index];
+        if (!from || !to) continue;
+        const distance = distanceToSegment(
+          pointer,
+          toPixel(box, area, from.x, from.y),
+          toPixel(box, area, to.x, to.y),
+        );
+        if (distance <= bestDistance) {
+          bestDistance = distance;
+          best = candidate.id;
+        }
       }
     }
   }
@@ -94,4 +106,19 @@ export function niceCeiling(value: number): number {
     if (candidate >= value * (1 - 1e-12)) return Number(candidate.toPrecision(12));
   }
   return 10 * magnitude;
+}
+
+/**
+ * Evenly spaced round ticks (steps of 1, 2, 2.5 or 5 times a power of ten) covering [min, max], at most
+ * `target` + 1 of them, so an axis over [−1.5, 1.5] reads −1.5, −1, −0.5, … rather than −1.1, −0.7, ….
+ * Empty for a degenerate or non-finite range.
+ */
+export function niceTicks(min: number, max: number, target = 8): number[] {
+  if (!(Number.isFinite(min) && Number.isFinite(max) && max > min) || !(target >= 1)) return [];
+  const step = niceCeiling((max - min) / target);
+  const first = Math.ceil(min / step - 1e-9);
+  const ticks: number[] = [];
+  // `|| 0` turns −0 (from k = 0 with a negative first) into 0, which axes print without a sign.
+  for (let k = first; k * step <= max + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)) || 0);
+  return ticks;
 }

@@ -5,7 +5,7 @@ import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useRef, 
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { PlotAreaReporter, PlotTooltip, useReportedPlotArea } from "./plot-area";
 import { type CanvasLine, cssColorResolver, drawLines, drawProbability, prepareCanvas } from "./plot-canvas";
-import { type HitCandidate, nearestBoundary, type PlotArea } from "./plot-geometry";
+import { type DataPath, type HitCandidate, nearestBoundary, niceTicks, type PlotArea } from "./plot-geometry";
 
 export type { ProbabilityFn } from "./plot-canvas";
 
@@ -21,7 +21,13 @@ export interface ChartBoundary {
   id: string;
   name: string;
   color: string;
-  segment: Segment | null;
+  /** A straight boundary inside the box (null when it misses the box). */
+  segment?: Segment | null;
+  /**
+   * A boundary as pieces to stroke, e.g. the contour w·φ(x) + b = 0 of a model with feature crosses
+   * (core's `boundaryPaths`); drawn as well as `segment`, if both are given.
+   */
+  paths?: readonly DataPath[];
   /** Plain-language equation or figures, read out in the text alternative and shown on hover or tap. */
   description: string;
   emphasized?: boolean;
@@ -53,6 +59,8 @@ export interface ScatterBoundaryChartProps {
   summaryExtra?: string;
   /** Past this many boundaries the legend gives way to the hover/tap read-out and the text alternative. */
   maxLegendEntries?: number;
+  /** Multiplies every boundary's stroke width: a projector seen from the back of a room wants thicker lines. */
+  strokeScale?: number;
 }
 
 const CLASS_COLORS = ["var(--ml-cat)", "var(--ml-dog)"] as const;
@@ -97,7 +105,7 @@ const PlotBase = memo(function PlotBase({ points, box, classNames, axisLabels, o
           name={axisLabels[0]}
           domain={[box.xMin, box.xMax]}
           allowDataOverflow
-          tickCount={9}
+          ticks={niceTicks(box.xMin, box.xMax)}
           label={{ value: axisLabels[0], position: "insideBottom", offset: -14 }}
         />
         <YAxis
@@ -106,7 +114,7 @@ const PlotBase = memo(function PlotBase({ points, box, classNames, axisLabels, o
           name={axisLabels[1]}
           domain={[box.yMin, box.yMax]}
           allowDataOverflow
-          tickCount={9}
+          ticks={niceTicks(box.yMin, box.yMax)}
           width={48}
           label={{ value: axisLabels[1], angle: -90, position: "insideLeft", offset: 12 }}
         />
@@ -125,18 +133,31 @@ const PlotBase = memo(function PlotBase({ points, box, classNames, axisLabels, o
   );
 }, samePlotBase);
 
-function linesOf(boundaries: readonly ChartBoundary[], curves: readonly ChartCurve[]): CanvasLine[] {
+function pathsOf(boundary: ChartBoundary): DataPath[] {
+  const paths: DataPath[] = [...(boundary.paths ?? [])];
+  if (boundary.segment) paths.push([boundary.segment.from, boundary.segment.to]);
+  return paths;
+}
+
+function linesOf(
+  boundaries: readonly ChartBoundary[],
+  curves: readonly ChartCurve[],
+  strokeScale: number,
+): CanvasLine[] {
   const lines: CanvasLine[] = [];
   for (const boundary of boundaries) {
-    if (!boundary.segment) continue;
-    lines.push({
-      color: boundary.color,
-      width: boundary.emphasized ? 4 : 2.5,
-      opacity: boundary.dimmed ? 0.35 : 1,
-      path: [boundary.segment.from, boundary.segment.to],
-    });
+    for (const path of pathsOf(boundary)) {
+      lines.push({
+        color: boundary.color,
+        width: (boundary.emphasized ? 4 : 2.5) * strokeScale,
+        opacity: boundary.dimmed ? 0.35 : 1,
+        path,
+      });
+    }
   }
-  for (const curve of curves) lines.push({ color: curve.color, width: 3, opacity: 1, path: curve.points });
+  for (const curve of curves) {
+    lines.push({ color: curve.color, width: 3 * strokeScale, opacity: 1, path: curve.points });
+  }
   return lines;
 }
 
@@ -156,6 +177,7 @@ export function ScatterBoundaryChart({
   curves = [],
   summaryExtra,
   maxLegendEntries = 12,
+  strokeScale = 1,
 }: ScatterBoundaryChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const heat = useRef<HTMLCanvasElement>(null);
@@ -177,21 +199,26 @@ export function ScatterBoundaryChart({
     if (!canvas || !element || !area) return;
     const context = prepareCanvas(canvas, element.clientWidth, element.clientHeight);
     if (!context) return;
-    const lines = linesOf(boundaries, curves);
+    const lines = linesOf(boundaries, curves, strokeScale);
     const highlighted = hover ? [...boundaries, ...curves].find((line) => line.id === hover.id) : undefined;
     // The hovered line is redrawn on top, thicker, so it can be told apart in a crowd of sixty.
     if (highlighted) {
-      const [line] = linesOf(
-        "segment" in highlighted ? [{ ...highlighted, dimmed: false, emphasized: true }] : [],
+      const extra = linesOf(
+        "points" in highlighted ? [] : [{ ...highlighted, dimmed: false, emphasized: true }],
         "points" in highlighted ? [highlighted] : [],
+        strokeScale,
       );
-      if (line) lines.push({ ...line, width: line.width + 1.5 });
+      for (const line of extra) lines.push({ ...line, width: line.width + 1.5 * strokeScale });
     }
     drawLines(context, lines, box, area, cssColorResolver(element));
-  }, [boundaries, curves, box, area, hover]);
+  }, [boundaries, curves, box, area, hover, strokeScale]);
 
   const candidates: HitCandidate[] = [
-    ...boundaries.map((boundary) => ({ id: boundary.id, segment: boundary.segment })),
+    ...boundaries.map((boundary) => ({
+      id: boundary.id,
+      segment: boundary.segment ?? null,
+      paths: boundary.paths,
+    })),
     ...curves.map((curve) => ({ id: curve.id, segment: null, points: curve.points })),
   ];
   function pick(event: ReactPointerEvent<HTMLDivElement>) {

@@ -1,3 +1,5 @@
+import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
+import { io, type Socket } from "socket.io-client";
 import { expect } from "vitest";
 import { HttpBrowser, type TrpcResult } from "./http-client";
 
@@ -57,4 +59,27 @@ export async function inBatches(
   const batches: [string, unknown][][] = [];
   for (let start = 0; start < calls.length; start += size) batches.push(calls.slice(start, start + size));
   return (await Promise.all(batches.map((batch) => browser.batch("mutation", batch)))).flat();
+}
+
+/**
+ * A student who joins the class from a fresh browser and connects to the challenge on the realtime
+ * service, as the challenge page does (connecting is what makes them a participant). Close the socket.
+ */
+export async function challengeStudent(webUrl: string, code: string, challengeId: string, nickname: string) {
+  const browser = new HttpBrowser(webUrl);
+  ok(await browser.mutate("student.join", { code, nickname }));
+  const { token, url } = ok(
+    await browser.mutate<{ token: string; url: string }>("challenge.realtimeToken", { challengeId }),
+  );
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    auth: { token },
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return { browser, socket };
 }

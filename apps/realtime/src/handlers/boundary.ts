@@ -1,8 +1,15 @@
-import { evaluateSubmission } from "@margin/core";
+import {
+  evaluateSubmission,
+  FEATURES,
+  type FeatureName,
+  featureRefusal,
+  LINEAR_FEATURES,
+} from "@margin/core";
 import {
   type Ack,
   type Boundary,
   BoundarySchema,
+  type BoundaryScore,
   type RealtimeError,
   type StudentBoundary,
 } from "@margin/core/protocol";
@@ -13,7 +20,7 @@ import { withAlias } from "../hidden-names";
 import { TokenBucket } from "../rate-limit";
 import { rooms, roomsFor } from "../rooms";
 
-type Reply = (result: Ack<{ loss: number }>) => void;
+type Reply = (result: Ack<BoundaryScore>) => void;
 
 /** What scoring produced: the public figure goes out, the private one only to the write-behind buffer. */
 interface Scored {
@@ -66,6 +73,10 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
       return;
     }
     const boundary = parsed.data;
+    // The client only names the features; the server computes φ(x) from its own raw points.
+    const features = boundary.features ?? LINEAR_FEATURES;
+    const model = { w: boundary.w, b: boundary.b, features };
+    const standardisation = boundary.standardisation ?? null;
     let scored: Scored;
     try {
       if (challengeId && context.challenges) {
@@ -81,8 +92,11 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           refuse(socket, ack, { code: "NOT_LIVE", message: `The challenge is ${status}` }, false);
           return;
         }
-        const model = { w: boundary.w, b: boundary.b };
-        const standardisation = boundary.standardisation ?? null;
+        const refusal = notAllowed(features, challenge.features, "this challenge");
+        if (refusal) {
+          refuse(socket, ack, refusal, false);
+          return;
+        }
         const publicScore = evaluateSubmission(model, standardisation, challenge.data.publicTest);
         const privateLoss = evaluateSubmission(model, standardisation, challenge.data.privateTest).logLoss;
         // Alerts are judged on the clean public held-out points only: the training points may carry the
@@ -98,6 +112,7 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           studentId: claims.studentId,
           w: boundary.w,
           b: boundary.b,
+          features,
           standardisation,
           iteration: boundary.iteration,
           publicLogLoss: scored.loss,
@@ -105,11 +120,12 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           scoredAt,
         });
       } else {
-        const evaluation = evaluateSubmission(
-          { w: boundary.w, b: boundary.b },
-          boundary.standardisation ?? null,
-          context.scoringData,
-        );
+        const refusal = notAllowed(features, LINEAR_FEATURES, "free practice");
+        if (refusal) {
+          refuse(socket, ack, refusal, false);
+          return;
+        }
+        const evaluation = evaluateSubmission(model, standardisation, context.scoringData);
         scored = { loss: evaluation.logLoss, ...evaluation };
       }
     } catch (error) {
@@ -120,15 +136,26 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
       refuse(socket, ack, { code: "INVALID_PAYLOAD", message: "This boundary cannot be scored" }, true);
       return;
     }
-    publish(toStudentBoundary(claims.studentId, claims.nickname, boundary, scored, alertState));
-    reply(ack)({ ok: true, data: { loss: scored.loss } });
+    publish(toStudentBoundary(claims.studentId, claims.nickname, boundary, features, scored, alertState));
+    reply(ack)({ ok: true, data: { loss: scored.loss, accuracy: scored.accuracy } });
   });
+}
+
+/** FEATURE_NOT_ALLOWED naming the features `where` doesn't allow, or null when all are allowed. */
+function notAllowed(
+  features: readonly FeatureName[],
+  allowed: readonly FeatureName[],
+  where: string,
+): RealtimeError | null {
+  const message = featureRefusal(features, allowed, where);
+  return message === null ? null : { code: "FEATURE_NOT_ALLOWED", message };
 }
 
 function toStudentBoundary(
   studentId: string,
   nickname: string,
   boundary: Boundary,
+  features: readonly FeatureName[],
   scored: Scored,
   alertState: AlertState,
 ): StudentBoundary {
@@ -138,6 +165,7 @@ function toStudentBoundary(
     nickname,
     w: boundary.w,
     b: boundary.b,
+    features: [...features],
     iteration: boundary.iteration,
     loss: scored.loss,
     updatedAt: Date.now(),
@@ -148,7 +176,7 @@ function toStudentBoundary(
       loss: scored.loss,
       accuracy: scored.accuracy,
       confidentlyWrong: scored.confidentlyWrong,
-      zeroWeights: boundary.w[0] === 0 && boundary.w[1] === 0,
+      zeroWeights: boundary.w.every((weight) => weight === 0),
     }),
   };
 }
@@ -157,7 +185,7 @@ function looksNonFinite(payload: unknown): boolean {
   if (typeof payload !== "object" || payload === null) return false;
   const { w, b } = payload as { w?: unknown; b?: unknown };
   const bad = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
-  return bad(b) || (Array.isArray(w) && w.length <= 2 && w.some(bad));
+  return bad(b) || (Array.isArray(w) && w.length <= FEATURES.length && w.some(bad));
 }
 
 function reply(ack: unknown): Reply {

@@ -1,4 +1,4 @@
-import { type Box, type Dataset, datasetFromArrays } from "@margin/core";
+import { allowedFeatures, type Box, type Dataset, datasetFromArrays, isLinear } from "@margin/core";
 import type { LabelledPoint } from "@margin/ui/scatter-boundary-chart";
 
 export interface PlainDataset {
@@ -30,7 +30,10 @@ export function toPoints(data: Dataset): LabelledPoint[] {
   return points;
 }
 
-/** A plotting window around the data with 10% margin on each side, rounded outwards. */
+/**
+ * A plotting window around the data with 10% margin on each side, rounded outwards to whole units, or to
+ * halves when the data spans less than 10 units (a ring of radius 1 should fill the chart, not a quarter).
+ */
 export function boxAround(data: Dataset): Box {
   let xMin = Number.POSITIVE_INFINITY;
   let xMax = Number.NEGATIVE_INFINITY;
@@ -47,12 +50,10 @@ export function boxAround(data: Dataset): Box {
   if (!Number.isFinite(xMin)) return { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
   const padX = (xMax - xMin || 1) * 0.1;
   const padY = (yMax - yMin || 1) * 0.1;
-  return {
-    xMin: Math.floor(xMin - padX),
-    xMax: Math.ceil(xMax + padX),
-    yMin: Math.floor(yMin - padY),
-    yMax: Math.ceil(yMax + padY),
-  };
+  const step = Math.max(xMax - xMin + 2 * padX, yMax - yMin + 2 * padY) < 10 ? 0.5 : 1;
+  const down = (value: number) => Math.floor(value / step) * step;
+  const up = (value: number) => Math.ceil(value / step) * step;
+  return { xMin: down(xMin - padX), xMax: up(xMax + padX), yMin: down(yMin - padY), yMax: up(yMax + padY) };
 }
 
 export function formatRemaining(ms: number): string {
@@ -99,4 +100,20 @@ export function describeDataset(
   ]
     .filter(Boolean)
     .join(" · ");
+}
+
+/** Below this the best possible model has (all but) separated the private points. */
+const SEPARABLE_LOSS = 5e-4;
+
+/**
+ * "The best possible model scores 0.3120 on the private points.", saying when the points can be separated
+ * perfectly, by a straight line or (with feature crosses allowed) by a curve.
+ */
+export function describeBestPossible(privateLoss: number, controls: readonly string[]): string {
+  const start = `The best possible model scores ${privateLoss.toFixed(4)} on the private points`;
+  if (privateLoss >= SEPARABLE_LOSS) return `${start}.`;
+  const separator = isLinear(allowedFeatures(controls))
+    ? "a straight line"
+    : "a curve in the allowed features";
+  return `${start}: ${separator} separates them perfectly.`;
 }

@@ -1,3 +1,4 @@
+import { type BoundaryPath, type Box, boundaryPaths } from "@margin/core";
 import type { StudentBoundary } from "@margin/core/protocol";
 import { BOUNDARY_COLORS } from "./format";
 
@@ -21,4 +22,28 @@ export function mergeBoundaryBatch<T extends ColoredBoundary>(
     next.set(boundary.studentId, extend({ ...boundary, color }, before));
   }
   return next;
+}
+
+/** Traced boundaries by the scored boundary they came from: a batch replaces only its own students. */
+const traced = new WeakMap<StudentBoundary, { box: Box; paths: BoundaryPath[] }>();
+
+/**
+ * Each student's boundary as pieces to stroke in `box`: the exact segment of a straight model, or the
+ * contour w·φ(x) + b = 0 of one with feature crosses (about 0.1 ms each). A student whose boundary didn't
+ * change since the last call (the same object, as `mergeBoundaryBatch` keeps it) is not traced again.
+ */
+export function boundaryPathsById(
+  live: ReadonlyMap<string, StudentBoundary>,
+  box: Box,
+): Map<string, BoundaryPath[]> {
+  const paths = new Map<string, BoundaryPath[]>();
+  for (const [studentId, boundary] of live) {
+    let entry = traced.get(boundary);
+    if (entry?.box !== box) {
+      entry = { box, paths: boundaryPaths(boundary, box) };
+      traced.set(boundary, entry);
+    }
+    paths.set(studentId, entry.paths);
+  }
+  return paths;
 }

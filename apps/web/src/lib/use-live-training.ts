@@ -1,6 +1,6 @@
 "use client";
 
-import { applyScaler, type Dataset, type Model, type Scaler, unscaleModel } from "@margin/core";
+import { type Dataset, type FeatureModel, type FeatureName, LINEAR_FEATURES } from "@margin/core";
 import { newRunId } from "@margin/core/trainer";
 import type { LossPoint } from "@margin/ui/loss-chart";
 import { useRef, useState } from "react";
@@ -13,35 +13,52 @@ export interface LiveRunOptions {
   learningRate: number;
   iterations: number;
   l2?: number;
-  /** Train on standardised features; the model is mapped back to raw units before anyone sees it. */
-  scaler?: Scaler | null;
+  /** The features to train on, computed in the worker from the raw points (default x₁, x₂). */
+  features?: readonly FeatureName[];
+  /**
+   * Train on standardised features (fitted on `data` in the worker); the model is mapped back to raw
+   * units before anyone sees it.
+   */
+  standardise?: boolean;
   /** Every model on the way, in raw units (`final` for the last one): draw it, send it. */
-  onModel: (model: Model, iteration: number, final: boolean) => void;
+  onModel: (model: FeatureModel, iteration: number, final: boolean) => void;
 }
 
 export interface LiveRunResult {
-  model: Model;
+  model: FeatureModel;
   iterations: number;
   cancelled: boolean;
 }
 
+const UNTRAINED: FeatureModel = { w: [0, 0], b: 0, features: LINEAR_FEATURES };
+
 /**
  * One gradient-descent run at a time in the Comlink worker, for the student's practice and challenge
- * screens: the current model and loss curve as state, progress models passed to `onModel` as they come,
- * and a Stop that cancels the worker's run.
+ * screens: the current model (with the features its weights belong to) and loss curve as state, progress
+ * models passed to `onModel` as they come, and a Stop that cancels the worker's run.
  */
-export function useLiveTraining(initial: Model = { w: [0, 0], b: 0 }) {
+export function useLiveTraining(initial: FeatureModel = UNTRAINED) {
   const getTrainer = useTrainer();
-  const [model, setModel] = useState<Model>(initial);
+  const [model, setModel] = useState<FeatureModel>(initial);
   const [curve, setCurve] = useState<LossPoint[]>([]);
   const [runId, setRunId] = useState<string | null>(null);
   const active = useRef<string | null>(null);
 
   async function train(data: Dataset, options: LiveRunOptions): Promise<LiveRunResult | null> {
     if (active.current) return null;
-    const { learningRate, iterations, l2 = 0, scaler = null, onModel } = options;
-    const trainingSet = scaler ? applyScaler(scaler, data) : data;
-    const toRaw = (fitted: Model) => (scaler ? unscaleModel(fitted, scaler) : fitted);
+    const {
+      learningRate,
+      iterations,
+      l2 = 0,
+      features = LINEAR_FEATURES,
+      standardise = false,
+      onModel,
+    } = options;
+    const withFeatures = (fitted: { w: readonly number[]; b: number }): FeatureModel => ({
+      w: fitted.w,
+      b: fitted.b,
+      features,
+    });
     const id = newRunId("live");
     active.current = id;
     setRunId(id);
@@ -51,15 +68,17 @@ export function useLiveTraining(initial: Model = { w: [0, 0], b: 0 }) {
         // Copies: the typed arrays are transferred to the worker, which detaches them here.
         {
           runId: id,
-          x: trainingSet.x.slice(),
-          y: trainingSet.y.slice(),
-          d: trainingSet.d,
+          x: data.x.slice(),
+          y: data.y.slice(),
+          d: data.d,
           learningRate,
           iterations,
           l2,
+          features,
+          standardise,
         },
         (progress) => {
-          const raw = toRaw(progress.model);
+          const raw = withFeatures(progress.model);
           setModel(raw);
           setCurve((previous) => [...previous, { iteration: progress.iteration, loss: progress.loss }]);
           onModel(raw, progress.iteration, false);
@@ -75,7 +94,7 @@ export function useLiveTraining(initial: Model = { w: [0, 0], b: 0 }) {
             point.iteration === 1 || point.iteration % stride === 0 || point.iteration === history.length,
         ),
       );
-      const raw = toRaw(result.model);
+      const raw = withFeatures(result.model);
       setModel(raw);
       onModel(raw, result.iterations, true);
       return { model: raw, iterations: result.iterations, cancelled: result.cancelled };

@@ -1,6 +1,7 @@
 import type {
   Ack,
   Boundary,
+  BoundaryScore,
   ChallengeStatusChanged,
   HideNames,
   PublicLeaderboardRow,
@@ -13,13 +14,15 @@ import type {
 /** Commands a client may send (imperative `domain:verb`). Every payload is re-validated by the server. */
 export interface ClientToServerEvents {
   /**
-   * Students only. Acknowledged with the server's own log loss: on the lesson's data in free practice, on
-   * the challenge's PUBLIC held-out set in a challenge. NOT_LIVE while the challenge is draft or paused,
-   * ENDED once its time is up — from the deadline itself, before the database even says so — or the
-   * teacher ended it (the update is then neither scored nor stored); RATE_LIMITED beyond the socket's
-   * budget (dropped, not queued); INVALID_PAYLOAD (also raised as `error:raised`) for anything malformed.
+   * Students only. Acknowledged with the server's own log loss and accuracy: on the lesson's data in free
+   * practice, on the challenge's PUBLIC held-out set in a challenge (the server computes the features
+   * φ(x) itself). NOT_LIVE while the challenge is draft or paused, ENDED once its time is up — from the
+   * deadline itself, before the database even says so — or the teacher ended it (the update is then
+   * neither scored nor stored); RATE_LIMITED beyond the socket's budget (dropped, not queued);
+   * FEATURE_NOT_ALLOWED for a feature the teacher didn't allow; INVALID_PAYLOAD (also raised as
+   * `error:raised`) for anything malformed.
    */
-  "boundary:update": (payload: Boundary, ack: (result: Ack<{ loss: number }>) => void) => void;
+  "boundary:update": (payload: Boundary, ack: (result: Ack<BoundaryScore>) => void) => void;
   /**
    * Teachers of a challenge only (FORBIDDEN otherwise): the public leaderboard as stored, best public
    * loss first. Lags the live stream by up to the write-behind interval (~1 s).

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BoundarySchema, MISCONCEPTION_ALERTS, RealtimeClaimsSchema, StudentBoundarySchema } from "./schemas";
+import {
+  BoundarySchema,
+  FeatureModelSchema,
+  MISCONCEPTION_ALERTS,
+  RealtimeClaimsSchema,
+  StudentBoundarySchema,
+} from "./schemas";
 
 const boundary = { w: [1, -2], b: 0.5, iteration: 3 };
 const standardisation = { mean: [4.5, 8], std: [3.1, 2.2] };
@@ -46,6 +52,66 @@ describe("BoundarySchema", () => {
   });
 });
 
+describe("models with feature crosses", () => {
+  const crossed = {
+    w: [1, -2, 0.5, 0.5, -0.1],
+    b: 0.5,
+    iteration: 3,
+    features: ["x1", "x2", "x1^2", "x2^2", "x1x2"],
+  };
+  const messageOf = (payload: unknown) => {
+    const parsed = BoundarySchema.safeParse(payload);
+    return parsed.success ? "accepted" : parsed.error.issues.map((issue) => issue.message).join("; ");
+  };
+
+  it("carries the features with one weight each, and a standardisation of the same length", () => {
+    expect(BoundarySchema.parse(crossed)).toEqual(crossed);
+    const standardisation = { mean: [0, 0, 1, 1, 0], std: [1, 1, 2, 2, 1] };
+    expect(BoundarySchema.parse({ ...crossed, standardisation }).standardisation).toEqual(standardisation);
+    expect(BoundarySchema.parse({ w: [3], b: 1, iteration: 0, features: ["x1x2"] }).features).toEqual([
+      "x1x2",
+    ]);
+  });
+
+  it("still reads a two-weight payload without features as x₁, x₂", () => {
+    expect(BoundarySchema.parse(boundary)).not.toHaveProperty("features");
+    expect(messageOf({ ...boundary, w: [1, 2, 3] })).toBe("expected 2 weights (one per feature), got 3");
+  });
+
+  it.each([
+    [
+      "an unknown feature",
+      { ...crossed, features: ["x1", "x2", "x1^2", "x2^2", "sin(x1)"] },
+      /Invalid option/,
+    ],
+    ["a repeated feature", { ...crossed, w: [1, 1], features: ["x1", "x1"] }, /distinct and in the order/],
+    ["features out of order", { ...crossed, w: [1, 1], features: ["x2", "x1"] }, /distinct and in the order/],
+    ["no features", { ...crossed, w: [], features: [] }, /Too small/],
+    ["six weights", { ...crossed, w: [1, 1, 1, 1, 1, 1] }, /Too big/],
+    ["too few weights", { ...crossed, w: [1, 1] }, /expected 5 weights \(one per feature\), got 2/],
+    ["a NaN weight", { ...crossed, w: [1, 1, Number.NaN, 1, 1] }, /expected number, received NaN/],
+    ["a huge weight", { ...crossed, w: [1, 1, 1e300, 1, 1] }, /Too big/],
+    ["a string weight", { ...crossed, w: [1, 1, "1", 1, 1] }, /expected number/],
+    [
+      "a standardisation for two features",
+      { ...crossed, standardisation: { mean: [0, 0], std: [1, 1] } },
+      /one mean and one std per feature \(5\)/,
+    ],
+    ["features that aren't a list", { ...crossed, features: "x1,x2" }, /expected array/],
+  ])("refuses %s with a readable reason", (_label, payload, reason) => {
+    expect(messageOf(payload)).toMatch(reason);
+  });
+
+  it("validates a bare model (for picks) the same way", () => {
+    expect(FeatureModelSchema.parse({ w: [1, 2, 3], b: 0, features: ["x1", "x2", "x1x2"] })).toEqual({
+      w: [1, 2, 3],
+      b: 0,
+      features: ["x1", "x2", "x1x2"],
+    });
+    expect(FeatureModelSchema.safeParse({ w: [1, 2, 3], b: 0 }).success).toBe(false);
+  });
+});
+
 describe("claims", () => {
   it("take an optional challengeId for both roles", () => {
     const exp = 1;
@@ -63,7 +129,16 @@ describe("claims", () => {
 
 describe("StudentBoundarySchema", () => {
   it("carries alerts from the closed list only", () => {
-    const base = { studentId: "s", nickname: "Ada", w: [1, 1], b: 0, iteration: 1, loss: 0.3, updatedAt: 1 };
+    const base = {
+      studentId: "s",
+      nickname: "Ada",
+      w: [1, 1],
+      b: 0,
+      features: ["x1", "x2"],
+      iteration: 1,
+      loss: 0.3,
+      updatedAt: 1,
+    };
     expect(StudentBoundarySchema.safeParse({ ...base, alerts: [...MISCONCEPTION_ALERTS] }).success).toBe(
       true,
     );

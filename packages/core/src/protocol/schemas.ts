@@ -1,23 +1,33 @@
 import { z } from "zod";
+import { FEATURES, featureListProblem, LINEAR_FEATURES } from "../features";
 
 /** A finite number: JSON can't carry NaN/Infinity, but a hand-crafted payload can try. */
 const finite = z.number().finite();
 const bounded = finite.min(-1e6).max(1e6);
 
 /**
- * The per-feature mean and standard deviation the student's model was trained on ((x − mean)/std), so
+ * The features a model's weights belong to: known, distinct and in the canonical order x1, x2, x1^2,
+ * x2^2, x1x2 (one spelling per set, so weights line up). Absent on a payload: x1, x2.
+ */
+export const FeatureListSchema = z
+  .array(z.enum(FEATURES))
+  .min(1)
+  .max(FEATURES.length)
+  .superRefine((features, context) => {
+    const problem = featureListProblem(features);
+    if (problem !== null) context.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * The per-feature mean and standard deviation the student's model was trained on ((φ(x) − mean)/std), so
  * the server can score it on raw held-out data. Null or absent: the model uses raw features.
  */
 export const StandardisationSchema = z.object({
-  mean: z.tuple([bounded, bounded]),
-  std: z.tuple([finite.positive().min(1e-9).max(1e6), finite.positive().min(1e-9).max(1e6)]),
+  mean: z.array(bounded).min(1).max(FEATURES.length),
+  std: z.array(finite.positive().min(1e-9).max(1e6)).min(1).max(FEATURES.length),
 });
 export type Standardisation = z.infer<typeof StandardisationSchema>;
 
-/**
- * The two weights of a 2-feature model, plus its bias (and the standardisation it was trained with).
- * Unknown keys are stripped, not refused: a client that also sends its own "loss" is simply not believed.
- */
 /**
  * How the student got this model, shown on their card on the teacher's dashboard: gradient descent with
  * these settings, or a boundary set by hand. Display only: scoring never depends on it.
@@ -32,14 +42,64 @@ export const TrainingSettingsSchema = z.object({
 });
 export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
 
-export const BoundarySchema = z.object({
-  w: z.tuple([bounded, bounded]),
-  b: bounded,
-  iteration: z.number().int().min(0).max(1_000_000),
-  standardisation: StandardisationSchema.nullable().optional(),
-  settings: TrainingSettingsSchema.optional(),
-});
+/** One weight per feature (x₁, x₂ when `features` is absent), and a standardisation of the same length. */
+function weightsFitFeatures(
+  model: { w: readonly number[]; features?: readonly string[]; standardisation?: Standardisation | null },
+  context: z.RefinementCtx,
+): void {
+  const count = model.features?.length ?? LINEAR_FEATURES.length;
+  if (model.w.length !== count) {
+    context.addIssue({
+      code: "custom",
+      path: ["w"],
+      message: `expected ${count} weights (one per feature), got ${model.w.length}`,
+    });
+  }
+  const { standardisation } = model;
+  if (standardisation && (standardisation.mean.length !== count || standardisation.std.length !== count)) {
+    context.addIssue({
+      code: "custom",
+      path: ["standardisation"],
+      message: `expected one mean and one std per feature (${count})`,
+    });
+  }
+}
+
+/**
+ * A model of the plane as a client submits it: one bounded weight per feature and an intercept. Which
+ * features a challenge allows is the server's decision, checked after parsing.
+ */
+export const FeatureModelSchema = z
+  .object({
+    w: z.array(bounded).min(1).max(FEATURES.length),
+    b: bounded,
+    features: FeatureListSchema.optional(),
+  })
+  .superRefine(weightsFitFeatures);
+export type FeatureModelInput = z.infer<typeof FeatureModelSchema>;
+
+/**
+ * A student's model (weights for `features`, x₁ and x₂ unless told otherwise, plus the bias), with the
+ * standardisation it was trained with. Unknown keys are stripped, not refused: a client that also sends
+ * its own "loss" is simply not believed.
+ */
+export const BoundarySchema = z
+  .object({
+    w: z.array(bounded).min(1).max(FEATURES.length),
+    b: bounded,
+    features: FeatureListSchema.optional(),
+    iteration: z.number().int().min(0).max(1_000_000),
+    standardisation: StandardisationSchema.nullable().optional(),
+    settings: TrainingSettingsSchema.optional(),
+  })
+  .superRefine(weightsFitFeatures);
 export type Boundary = z.infer<typeof BoundarySchema>;
+
+/** The server's figures for one boundary, sent back to its student. */
+export interface BoundaryScore {
+  loss: number;
+  accuracy: number;
+}
 
 /**
  * What the server may notice about a student's model as it trains (shown on the teacher's dashboard):
@@ -57,8 +117,10 @@ export type MisconceptionAlert = (typeof MISCONCEPTION_ALERTS)[number];
 export const StudentBoundarySchema = z.object({
   studentId: z.string(),
   nickname: z.string(),
-  w: z.tuple([z.number(), z.number()]),
+  /** One weight per feature; the boundary is w·φ(x) + b = 0 (a curve once a cross is in). */
+  w: z.array(z.number()),
   b: z.number(),
+  features: FeatureListSchema,
   iteration: z.number(),
   /**
    * Log loss computed by the realtime service, never by the browser: on the lesson's data in free
@@ -142,9 +204,13 @@ export const LeaderboardRequestSchema = z.object({}).strict().nullish();
 /** What every acknowledgement looks like: the client always learns whether its command took. */
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: RealtimeError };
 
-/** ENDED: the challenge's time is up (its deadline passed or the teacher ended it); NOT_LIVE: draft or paused. */
+/**
+ * ENDED: the challenge's time is up (its deadline passed or the teacher ended it); NOT_LIVE: draft or
+ * paused; FEATURE_NOT_ALLOWED: a feature (a cross) the challenge doesn't allow.
+ */
 export const REALTIME_ERROR_CODES = [
   "INVALID_PAYLOAD",
+  "FEATURE_NOT_ALLOWED",
   "FORBIDDEN",
   "RATE_LIMITED",
   "NOT_LIVE",

@@ -1,4 +1,4 @@
-import { type ChallengeDatasets, challengeDatasets, scoreSubmission } from "../challenge-data";
+import { type ChallengeDatasets, challengeDatasets } from "../challenge-data";
 import {
   type ChallengePreset,
   DEFAULT_TRAINING_SETTINGS,
@@ -9,6 +9,7 @@ import type { Model } from "../model";
 import { RandomState } from "../random";
 import { bestAchievableModel } from "../reference-models";
 import { applyScaler, fitScaler, unscaleModel } from "../standardize";
+import { scoreSubmission } from "../submission";
 import { trainGD } from "../train";
 
 /** One press of "Train" on a student's challenge screen. */

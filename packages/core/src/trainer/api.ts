@@ -1,8 +1,10 @@
 import { releaseProxy } from "comlink";
-import { datasetFromArrays } from "../dataset";
+import { type Dataset, datasetFromArrays } from "../dataset";
 import { CoreError } from "../errors";
+import { expandFeatures, type FeatureName } from "../features";
 import type { LossKind } from "../loss";
 import { type Model, zeroModel } from "../model";
+import { applyScaler, fitScaler, unscaleModel } from "../standardize";
 import { assertTrainOptions, type TrainProgress, trainGD } from "../train";
 import { toWireError } from "./errors";
 
@@ -16,7 +18,18 @@ export interface TrainRequest {
   iterations: number;
   l2?: number;
   loss?: LossKind;
+  /** Where descent starts, in the space it runs in (standardised when `standardise`). */
   initial?: Model;
+  /**
+   * Train on φ(x) instead of x: `x` holds raw points (d = 2) and the worker computes these features
+   * itself; the model has one weight per feature, in this order.
+   */
+  features?: readonly FeatureName[];
+  /**
+   * Descend on standardised features ((φ(x) − μ)/σ, fitted on this data); every model reported (progress
+   * and result) is mapped back to raw units, so callers draw and send it as is.
+   */
+  standardise?: boolean;
 }
 
 /** The worker's answer: plain data that survives structured cloning (and JSON.stringify). */
@@ -65,6 +78,15 @@ function release(callback: unknown): void {
   }
 }
 
+/** What descent runs on, and how to report its models in the caller's (raw) units. */
+function trainingSpace(request: TrainRequest): { data: Dataset; toRaw: (model: Model) => Model } {
+  const raw = datasetFromArrays(request.x, request.y, request.d);
+  const data = request.features ? expandFeatures(raw, request.features) : raw;
+  if (!request.standardise) return { data, toRaw: (model) => model };
+  const scaler = fitScaler(data);
+  return { data: applyScaler(scaler, data), toRaw: (model) => unscaleModel(model, scaler) };
+}
+
 /**
  * Runs `trainGD` in time slices so cancel messages get through, sending at most one progress
  * update per {@link PROGRESS_INTERVAL_MS}. Slicing is exact: gradient descent's only state is (w, b),
@@ -81,7 +103,7 @@ async function train(
       throw new CoreError("BAD_OPTION", "runId must be a non-empty string");
     }
     if (runs.has(runId)) throw new CoreError("BAD_OPTION", `run "${runId}" is already training`);
-    const data = datasetFromArrays(request.x, request.y, request.d);
+    const { data, toRaw } = trainingSpace(request);
     const loss = request.loss ?? "log";
     const l2 = request.l2 ?? 0;
     assertTrainOptions({ learningRate, iterations, loss, l2 });
@@ -109,16 +131,16 @@ async function train(
           reportTime - lastReport >= PROGRESS_INTERVAL_MS
         ) {
           lastReport = reportTime;
-          void onProgress({ iteration: done, model, loss: history[done - 1] as number });
+          void onProgress({ iteration: done, model: toRaw(model), loss: history[done - 1] as number });
         }
         if (done < iterations) await yieldToEventLoop();
       }
       if (onProgress !== undefined && done > 0) {
-        await onProgress({ iteration: done, model, loss: history[done - 1] as number });
+        await onProgress({ iteration: done, model: toRaw(model), loss: history[done - 1] as number });
       }
       return {
         runId,
-        model,
+        model: toRaw(model),
         lossHistory: Array.from(history.subarray(0, done)),
         iterations: done,
         cancelled: done < iterations,

@@ -2,6 +2,10 @@ import "@vitest/web-worker";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedBlobs } from "../blobs";
 import { CoreError } from "../errors";
+import { expandFeatures, type FeatureName } from "../features";
+import { accuracy } from "../metrics";
+import { applyScaler, fitScaler, unscaleModel } from "../standardize";
+import { circles } from "../toy-datasets";
 import type { TrainProgress } from "../train";
 import { trainGD } from "../train";
 import { PROGRESS_INTERVAL_MS, trainerApi } from "./api";
@@ -54,6 +58,44 @@ describe("trainer worker", () => {
     expect(result.cancelled).toBe(true);
     expect(result.iterations).toBeLessThan(1_000_000);
     expect(result.lossHistory.length).toBe(result.iterations);
+  });
+
+  it("descends on standardised crosses of raw points and reports every model in raw feature units", async () => {
+    const ring = circles({ n: 200, noise: 0.05, seed: 3 });
+    const features: FeatureName[] = ["x1", "x2", "x1^2", "x2^2"];
+    const seen: TrainProgress[] = [];
+    const result = await start().train(
+      {
+        runId: "crosses",
+        x: ring.x.slice(),
+        y: ring.y.slice(),
+        d: 2,
+        learningRate: 0.5,
+        iterations: 3000,
+        features,
+        standardise: true,
+      },
+      (p) => seen.push(p),
+    );
+    const expanded = expandFeatures(ring, features);
+    const scaler = fitScaler(expanded);
+    const local = trainGD(applyScaler(scaler, expanded), { learningRate: 0.5, iterations: 3000 });
+    expect(result.model).toEqual(unscaleModel(local.model, scaler));
+    expect(result.lossHistory).toEqual(Array.from(local.lossHistory));
+    expect(seen.at(-1)?.model).toEqual(result.model);
+    expect(accuracy(result.model, expanded)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("refuses a feature list it doesn't know, keeping the CoreError's code", async () => {
+    const error = await start()
+      .train({ ...request("bad-features", 10), features: ["x1", "x3"] as unknown as FeatureName[] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe("BAD_OPTION");
+    expect((error as CoreError).message).toMatch(/unknown feature "x3"/);
   });
 
   it("rejects bad requests with a CoreError that keeps its code", async () => {

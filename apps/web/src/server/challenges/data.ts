@@ -1,10 +1,13 @@
 import "server-only";
 import {
+  allowedFeatures,
   baseRateModel,
   bestAchievableModel,
   type ChallengeDatasetSpec,
   type ChallengeDatasets,
   challengeDatasets,
+  type Dataset,
+  expandFeatures,
   scoreSubmission,
 } from "@margin/core";
 import { type Challenge, challengeHeldOutSecret, type Db } from "@margin/db";
@@ -16,7 +19,10 @@ export interface ReferenceLosses {
    * starting line "improvement" is measured from.
    */
   baseline: number;
-  /** The lowest log loss any linear model can reach on each held-out split (fitted on that split itself). */
+  /**
+   * The lowest log loss any model the students may build can reach on each held-out split (fitted on that
+   * split itself): over x₁, x₂, or over all the features when the teacher allowed feature crosses.
+   */
   optimum: { privateLoss: number; publicLoss: number };
 }
 
@@ -51,13 +57,12 @@ export async function referenceLosses(db: Db, challenge: Challenge): Promise<Ref
   const entry = await entryOf(db, challenge);
   if (!entry.references) {
     const { train, publicTest, privateTest } = entry.data;
-    // Students' models are linear in (x₁, x₂) today; for feature crosses, pass the expanded points.
+    // The best model of the family the class may use: w·φ(x) + b over the features the challenge allows.
+    const features = allowedFeatures(challenge.controls);
+    const best = (data: Dataset) => bestAchievableModel(expandFeatures(data, features)).logLoss;
     entry.references = {
       baseline: scoreSubmission(baseRateModel(train), null, publicTest),
-      optimum: {
-        privateLoss: bestAchievableModel(privateTest).logLoss,
-        publicLoss: bestAchievableModel(publicTest).logLoss,
-      },
+      optimum: { privateLoss: best(privateTest), publicLoss: best(publicTest) },
     };
   }
   return entry.references;

@@ -344,22 +344,41 @@ describe("quizzes and progress", () => {
 });
 
 describe("challenges", () => {
-  async function challengeSetup() {
+  async function challengeSetup(
+    options: {
+      kind?: "cats-vs-dogs" | "circles";
+      noise?: number;
+      controls?: ("learningRate" | "featureCrosses")[];
+    } = {},
+  ) {
     const owner = await teacherWithClass();
     const challenge = await owner.browser.call((api) =>
       api.challenge.create({
         code: owner.code,
         title: "Race",
-        kind: "cats-vs-dogs",
-        noise: 0.4,
+        kind: options.kind ?? "cats-vs-dogs",
+        noise: options.noise ?? 0.4,
         seed: 7,
         trainSize: 120,
         testSize: 200,
         durationMinutes: 10,
-        controls: ["learningRate"],
+        controls: options.controls ?? ["learningRate"],
       }),
     );
     return { ...owner, challenge };
+  }
+
+  /**
+   * A student of the challenge's class who has joined it. Joining happens on the realtime connection; here
+   * the db function stands in for it.
+   */
+  async function participant(code: string, challengeId: string, nickname: string) {
+    const pupil = await student(code, nickname);
+    const { joinChallenge } = await import("@margin/db");
+    const { getDb } = await import("../db");
+    const me = await pupil.browser.call((api) => api.auth.me());
+    await joinChallenge(getDb(), { challengeId, studentId: me?.id ?? "" });
+    return pupil;
   }
 
   it("gives the class's students the training points only, never the seed or held-out points", async () => {
@@ -420,13 +439,8 @@ describe("challenges", () => {
 
   it("lets a student pick at most two models, scored by the server, private loss hidden until the end", async () => {
     const { browser, code, challenge } = await challengeSetup();
-    const pupil = await student(code, "Ada");
     await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
-    // Joining the challenge happens on the realtime connection; here the db function stands in for it.
-    const { joinChallenge } = await import("@margin/db");
-    const { getDb } = await import("../db");
-    const me = await pupil.browser.call((api) => api.auth.me());
-    await joinChallenge(getDb(), { challengeId: challenge.id, studentId: me?.id ?? "" });
+    const pupil = await participant(code, challenge.id, "Ada");
 
     const model = { challengeId: challenge.id, w: [0.4, 0.9] as [number, number], b: -10 };
     const first = await pupil.browser.call((api) => api.challenge.pick(model));
@@ -454,6 +468,79 @@ describe("challenges", () => {
     ]);
     const late = await errorOf(pupil.browser.call((api) => api.challenge.pick(model)));
     expect(late.code).toBe("CONFLICT");
+  });
+
+  it("scores a picked model with feature crosses from the held-out points, keeping its features", async () => {
+    const { browser, code, challenge } = await challengeSetup({
+      kind: "circles",
+      noise: 0.1,
+      controls: ["learningRate", "featureCrosses"],
+    });
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
+    const pupil = await participant(code, challenge.id, "Mei");
+    // Circles: the inner class on radius 0.5, the outer on 1; the circle r = 0.75 separates them.
+    const circle = {
+      challengeId: challenge.id,
+      w: [-10, -10],
+      b: 10 * 0.75 ** 2,
+      features: ["x1^2", "x2^2"] as ("x1^2" | "x2^2")[],
+    };
+    const line = { challengeId: challenge.id, w: [1, 1], b: 0 };
+    const curved = await pupil.browser.call((api) => api.challenge.pick(circle));
+    const straight = await pupil.browser.call((api) => api.challenge.pick(line));
+    expect(curved).toMatchObject({ w: [-10, -10], features: ["x1^2", "x2^2"] });
+    expect(straight.features).toEqual(["x1", "x2"]);
+    expect(curved.publicLoss).toBeLessThan(0.3);
+    expect(straight.publicLoss).toBeGreaterThan(0.6);
+    const mine = await pupil.browser.call((api) => api.challenge.myPicks({ challengeId: challenge.id }));
+    expect(mine.map((pick) => pick.features)).toEqual([
+      ["x1^2", "x2^2"],
+      ["x1", "x2"],
+    ]);
+  });
+
+  it("measures the best possible loss over the features the challenge allows: a line can't fit a ring", async () => {
+    const optimum = async (controls: ("learningRate" | "featureCrosses")[]) => {
+      const { browser, challenge } = await challengeSetup({ kind: "circles", noise: 0.1, controls });
+      for (const to of ["live", "ended"] as const) {
+        await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to }));
+      }
+      const board = await browser.call((api) => api.challenge.leaderboard({ challengeId: challenge.id }));
+      return board.optimum?.privateLoss ?? Number.NaN;
+    };
+    expect(await optimum(["learningRate", "featureCrosses"])).toBeLessThan(0.05);
+    expect(await optimum(["learningRate"])).toBeGreaterThan(0.6);
+  });
+
+  it("refuses a picked model with crosses the teacher didn't allow, or weights that don't fit its features", async () => {
+    const { browser, code, challenge } = await challengeSetup();
+    await browser.call((api) => api.challenge.transition({ challengeId: challenge.id, to: "live" }));
+    const pupil = await participant(code, challenge.id, "Ravi");
+    const crossed = await errorOf(
+      pupil.browser.call((api) =>
+        api.challenge.pick({ challengeId: challenge.id, w: [1, 1, 1], b: 0, features: ["x1", "x2", "x1x2"] }),
+      ),
+    );
+    expect(crossed).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "x₁x₂ isn't allowed in this challenge: use x₁, x₂",
+    });
+    for (const bad of [
+      { w: [1, 1, 1], b: 0 },
+      { w: [1, 1], b: 0, features: ["x2", "x1"] },
+      { w: [1, Number.NaN], b: 0 },
+      { w: [1, 1], b: 0, features: ["x1", "x2", "x3"] },
+    ]) {
+      const error = await errorOf(
+        pupil.browser.call((api) =>
+          api.challenge.pick({ challengeId: challenge.id, ...(bad as { w: number[]; b: number }) }),
+        ),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    expect(await pupil.browser.call((api) => api.challenge.myPicks({ challengeId: challenge.id }))).toEqual(
+      [],
+    );
   });
 
   it("refuses an unknown data set kind and absurd sizes", async () => {

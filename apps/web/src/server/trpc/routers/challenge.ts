@@ -1,5 +1,13 @@
-import { CHALLENGE_DATASET_KINDS, CHALLENGE_KNOBS, type Dataset, scoreSubmission } from "@margin/core";
-import { signRealtimeToken } from "@margin/core/protocol";
+import {
+  allowedFeatures,
+  CHALLENGE_DATASET_KINDS,
+  CHALLENGE_KNOBS,
+  type Dataset,
+  featureRefusal,
+  LINEAR_FEATURES,
+  scoreSubmission,
+} from "@margin/core";
+import { FeatureModelSchema, signRealtimeToken } from "@margin/core/protocol";
 import {
   assertCanManageClassroom,
   CHALLENGE_CONTROLS,
@@ -30,7 +38,6 @@ import { createTRPCRouter, publicProcedure, staffProcedure, studentProcedure } f
 import { JoinCodeSchema, managedClassroom } from "./classroom";
 
 const IdInput = z.string().min(1).max(64);
-const bounded = z.number().finite().min(-1e6).max(1e6);
 /** A projector that hides names asks for aliases; nicknames and student ids then never leave the server. */
 const HideNamesInput = z.boolean().default(false);
 const TOKEN_TTL_SECONDS = 10 * 60;
@@ -211,6 +218,7 @@ export const challengeRouter = createTRPCRouter({
           nickname: aliases ? (alias?.name ?? "") : snapshot.nickname,
           w: snapshot.w,
           b: snapshot.b,
+          features: snapshot.features,
           publicLoss: snapshot.publicLogLoss,
           at: snapshot.takenAt.getTime(),
         };
@@ -237,22 +245,35 @@ export const challengeRouter = createTRPCRouter({
       return challengeBoard(ctx.db, challenge, { mode: input.mode, hideNames: input.hideNames });
     }),
 
-  /** Picks the student's current model for the private board; both losses are computed here. */
+  /**
+   * Picks the student's current model (weights for its features, x₁, x₂ unless told otherwise) for the
+   * private board; both losses are computed here, from the held-out raw points.
+   */
   pick: studentProcedure
-    .input(z.object({ challengeId: IdInput, w: z.tuple([bounded, bounded]), b: bounded }))
+    .input(z.object({ challengeId: IdInput }).and(FeatureModelSchema))
     .mutation(async ({ ctx, input }) => {
       const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+      const features = input.features ?? LINEAR_FEATURES;
+      const refusal = featureRefusal(features, allowedFeatures(challenge.controls), "this challenge");
+      if (refusal) throw new TRPCError({ code: "BAD_REQUEST", message: refusal });
       const { publicTest, privateTest } = await challengeData(ctx.db, challenge);
-      const model = { w: input.w, b: input.b };
+      const model = { w: input.w, b: input.b, features };
       const picked = await pickModel(ctx.db, {
         challengeId: challenge.id,
         studentId: ctx.session.uid,
         w: input.w,
         b: input.b,
+        features: [...features],
         publicLogLoss: scoreSubmission(model, null, publicTest),
         privateLogLoss: scoreSubmission(model, null, privateTest),
       });
-      return { id: picked.id, w: picked.w, b: picked.b, publicLoss: picked.publicLogLoss };
+      return {
+        id: picked.id,
+        w: picked.w,
+        b: picked.b,
+        features: picked.features,
+        publicLoss: picked.publicLogLoss,
+      };
     }),
 
   unpick: studentProcedure
@@ -273,7 +294,13 @@ export const challengeRouter = createTRPCRouter({
     const picks = await listPicks(ctx.db, { challengeId: challenge.id, studentId: ctx.session.uid }).catch(
       () => [],
     );
-    return picks.map((pick) => ({ id: pick.id, w: pick.w, b: pick.b, publicLoss: pick.publicLogLoss }));
+    return picks.map((pick) => ({
+      id: pick.id,
+      w: pick.w,
+      b: pick.b,
+      features: pick.features,
+      publicLoss: pick.publicLogLoss,
+    }));
   }),
 
   realtimeToken: publicProcedure

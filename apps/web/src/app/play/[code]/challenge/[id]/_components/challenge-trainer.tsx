@@ -1,10 +1,13 @@
 "use client";
 
 import {
+  boundaryPaths,
+  canonicalFeatures,
   DEFAULT_TRAINING_SETTINGS,
-  decisionBoundary,
-  fitScaler,
-  type Model,
+  FEATURE_CROSSES_CONTROL,
+  type FeatureModel,
+  type FeatureName,
+  LINEAR_FEATURES,
   probabilityAt,
   TRAINING_CONTROL_STEPS,
 } from "@margin/core";
@@ -17,12 +20,14 @@ import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { Stat, Stats } from "@margin/ui/stat";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { boxAround, describeDataset, formatRemaining, toDataset, toPoints } from "~/lib/challenge-data";
-import { describeModel, formatLoss } from "~/lib/format";
+import { describeDataset, formatRemaining } from "~/lib/challenge-data";
+import { describeFeatures, describeModel, formatLoss, formatPercent } from "~/lib/format";
 import { SEND_INTERVAL_MS, useBoundarySender } from "~/lib/use-boundary-sender";
+import { useChallengeTrainingData } from "~/lib/use-challenge-data";
 import { useLiveTraining } from "~/lib/use-live-training";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
+import { FeaturePicker } from "./feature-picker";
 
 // One definition, shared with the race simulation that chose the presets.
 const { learningRate: LEARNING_RATES, iterations: ITERATIONS, l2: L2_STRENGTHS } = TRAINING_CONTROL_STEPS;
@@ -39,7 +44,6 @@ interface Props {
 export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
-  const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
   const leaderboard = useQuery({
     ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
     refetchInterval: 3_000,
@@ -48,9 +52,10 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   const [iterationIndex, setIterationIndex] = useState<number>(ITERATIONS.indexOf(DEFAULTS.iterations));
   const [standardise, setStandardise] = useState<boolean>(DEFAULTS.standardise);
   const [l2Index, setL2Index] = useState<number>(L2_STRENGTHS.indexOf(DEFAULTS.l2));
+  const [crosses, setCrosses] = useState<FeatureName[]>([]);
   const { model, setModel, curve, running, train: runTraining } = useLiveTraining();
   const probability = useMemo(() => probabilityAt(model), [model]);
-  const [publicLoss, setPublicLoss] = useState<number | null>(null);
+  const [score, setScore] = useState<{ loss: number; accuracy: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const picks = useQuery(trpc.challenge.myPicks.queryOptions({ challengeId }));
@@ -64,16 +69,19 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
   );
   const { socket, status: link } = useRealtime(getCredentials, () => {});
 
-  const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
-  const points = useMemo(() => (data ? toPoints(data) : []), [data]);
-  const box = useMemo(() => (data ? boxAround(data) : { xMin: -6, xMax: 6, yMin: -6, yMax: 6 }), [data]);
+  const { data, points, box, axisLabels } = useChallengeTrainingData(challengeId);
+  const paths = useMemo(() => boundaryPaths(model, box), [model, box]);
   const challenge = state.data;
-  const allowed = new Set(challenge?.controls ?? []);
+  const allowed = new Set<string>(challenge?.controls ?? []);
   const live = challenge?.status === "live";
+  // The features the next run trains on: x₁, x₂ plus the crosses ticked, if the teacher allows them.
+  const features = allowed.has(FEATURE_CROSSES_CONTROL)
+    ? canonicalFeatures([...LINEAR_FEATURES, ...crosses])
+    : LINEAR_FEATURES;
 
   const send = useBoundarySender(socket, (ack) => {
     if (ack.ok) {
-      setPublicLoss(ack.data.loss);
+      setScore(ack.data);
       setRefusal(null);
     } else {
       setRefusal(ack.error.message);
@@ -82,7 +90,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
 
   // Slider moves come faster than the send interval: send at most that often, and always the last one.
   const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
-  function setByHand(next: Model) {
+  function setByHand(next: FeatureModel) {
     setModel(next);
     send(next, 0, BY_HAND);
     if (trailing.current) clearTimeout(trailing.current);
@@ -98,18 +106,22 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
       ? (ITERATIONS[iterationIndex] ?? DEFAULTS.iterations)
       : DEFAULTS.iterations;
     const l2 = allowed.has("l2") ? (L2_STRENGTHS[l2Index] ?? DEFAULTS.l2) : DEFAULTS.l2;
-    // Standardising helps gradient descent on features with different units (kg vs cm); the model is
-    // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
-    const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;
-    const settings = { mode: "trained", learningRate, iterations, l2, standardise: scaler !== null } as const;
+    // Standardising helps gradient descent on features with different units (kg vs cm, or x₁ vs x₁²); the
+    // model is mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
+    const scaled = allowed.has("standardise") && standardise;
+    const settings = { mode: "trained", learningRate, iterations, l2, standardise: scaled } as const;
     await runTraining(data, {
       learningRate,
       iterations,
       l2,
-      scaler,
+      features,
+      standardise: scaled,
       onModel: (next, iteration, final) => send(next, iteration, settings, final),
     });
   }
+
+  /** The weight of a raw coordinate in the current model, for the by-hand sliders. */
+  const weightIndex = (feature: "x1" | "x2") => model.features.indexOf(feature);
 
   const ownRow = leaderboard.data?.rows.find((row) => row.nickname === nickname);
   const statusText =
@@ -141,14 +153,15 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
             title="Challenge training data with your boundary"
             points={points}
             box={box}
-            axisLabels={(training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string]}
+            axisLabels={axisLabels}
+            summaryExtra={`Your model uses ${describeFeatures(model.features)}.`}
             boundaries={[
               {
                 id: "mine",
                 name: "Your boundary",
                 color: "var(--ml-primary)",
-                segment: decisionBoundary(model, box),
-                description: describeModel(model.w, model.b),
+                paths,
+                description: describeModel(model.w, model.b, model.features),
                 emphasized: true,
               },
             ]}
@@ -157,7 +170,8 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
         <div className="ml-stack">
           <Card title="Your score">
             <Stats>
-              <Stat label="Public log loss" value={publicLoss === null ? "—" : formatLoss(publicLoss)} />
+              <Stat label="Public log loss" value={score ? formatLoss(score.loss) : "—"} />
+              <Stat label="Public accuracy" value={score ? formatPercent(score.accuracy) : "—"} />
               <Stat
                 label="Rank"
                 value={
@@ -178,7 +192,10 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
                 {(picks.data ?? []).map((picked, index) => (
                   <li key={picked.id} className="ml-row" style={{ justifyContent: "space-between" }}>
                     <span>
-                      Pick {index + 1}: public loss {formatLoss(picked.publicLoss)}
+                      <span>
+                        Pick {index + 1}: public loss {formatLoss(picked.publicLoss)}
+                      </span>
+                      <span className="ml-field-hint"> · {describeFeatures(picked.features)}</span>
                     </span>
                     <Button
                       variant="secondary"
@@ -193,12 +210,11 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
               <Button
                 variant="secondary"
                 disabled={
-                  !live || running || pick.isPending || (picks.data?.length ?? 0) >= 2 || publicLoss === null
+                  !live || running || pick.isPending || (picks.data?.length ?? 0) >= 2 || score === null
                 }
-                onClick={() => {
-                  const [w1 = 0, w2 = 0] = model.w;
-                  pick.mutate({ challengeId, w: [w1, w2], b: model.b });
-                }}
+                onClick={() =>
+                  pick.mutate({ challengeId, w: [...model.w], b: model.b, features: [...model.features] })
+                }
               >
                 Pick my current model
               </Button>
@@ -243,6 +259,17 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
                   disabled={running}
                 />
               ) : null}
+              {allowed.has(FEATURE_CROSSES_CONTROL) ? (
+                <FeaturePicker
+                  features={features}
+                  disabled={running}
+                  onToggle={(feature, on) =>
+                    setCrosses((previous) =>
+                      on ? [...previous, feature] : previous.filter((chosen) => chosen !== feature),
+                    )
+                  }
+                />
+              ) : null}
               {allowed.has("standardise") ? (
                 <label className="ml-row" style={{ gap: 8 }}>
                   <input
@@ -264,23 +291,23 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
               <div className="ml-stack">
                 {(
                   [
-                    ["w₁", 0, -3, 3, 0.05],
-                    ["w₂", 1, -3, 3, 0.05],
+                    ["w₁", "x1", -3, 3, 0.05],
+                    ["w₂", "x2", -3, 3, 0.05],
                   ] as const
-                ).map(([label, index, min, max, step]) => (
+                ).map(([label, feature, min, max, step]) => (
                   <RangeField
                     key={label}
                     label={label}
                     min={min}
                     max={max}
                     step={step}
-                    value={model.w[index] ?? 0}
-                    disabled={running || !live}
+                    value={model.w[weightIndex(feature)] ?? 0}
+                    disabled={running || !live || weightIndex(feature) < 0}
                     format={(value) => value.toFixed(2)}
                     onChange={(value) => {
                       const w = [...model.w];
-                      w[index] = value;
-                      setByHand({ w, b: model.b });
+                      w[weightIndex(feature)] = value;
+                      setByHand({ ...model, w });
                     }}
                   />
                 ))}
@@ -292,7 +319,7 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
                   value={model.b}
                   disabled={running || !live}
                   format={(value) => value.toFixed(1)}
-                  onChange={(b) => setByHand({ w: model.w, b })}
+                  onChange={(b) => setByHand({ ...model, b })}
                 />
               </div>
             </Card>

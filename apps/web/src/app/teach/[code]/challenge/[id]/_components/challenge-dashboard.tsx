@@ -1,24 +1,22 @@
 "use client";
 
-import { decisionBoundary } from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
-import { Button } from "@margin/ui/button";
+import { Button, ButtonLink } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   ALERT_SHORT,
   ALERT_TEXT,
-  boxAround,
+  describeBestPossible,
   describeDataset,
   formatRemaining,
-  toDataset,
-  toPoints,
 } from "~/lib/challenge-data";
 import { describeModel, formatLoss } from "~/lib/format";
-import { type ColoredBoundary, mergeBoundaryBatch } from "~/lib/live-boundaries";
-import { type RealtimeSocket, useRealtime } from "~/lib/use-realtime";
+import { boundaryPathsById } from "~/lib/live-boundaries";
+import { useChallengeBoundaries } from "~/lib/use-challenge-boundaries";
+import { useChallengeTrainingData } from "~/lib/use-challenge-data";
 import { useTRPC } from "~/trpc/react";
 import { Replay } from "./replay";
 import { Sparkline } from "./sparkline";
@@ -32,18 +30,19 @@ interface Props {
   qrSvg: string;
 }
 
-/** Each student's latest boundary plus the public losses seen so far (for the trend line). */
-type Live = ColoredBoundary & { history: number[] };
-const HISTORY = 40;
-
 export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, qrSvg }: Props) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
-  const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
   const [mode, setMode] = useState<"loss" | "improvement">("loss");
-  // Hidden names are hidden by the server: the board, the replay and the live stream then carry aliases
-  // ("Student 3") and no nickname or student id at all, so nothing on the projector's wire gives them away.
-  const [hideNames, setHideNames] = useState(false);
+  // The server's clock ends the race: hear it at once rather than at the next poll. Hidden names are
+  // hidden by the server: the board, the replay and the live stream then carry aliases ("Student 3") and
+  // no nickname or student id at all, so nothing on the projector's wire gives them away.
+  const { live, link, hideNames, setHideNames } = useChallengeBoundaries(challengeId, {
+    onStatus: () => {
+      void state.refetch();
+      void leaderboard.refetch();
+    },
+  });
   const leaderboard = useQuery({
     ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode, hideNames }),
     refetchInterval: 2_000,
@@ -54,58 +53,28 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const extend = useMutation(
     trpc.challenge.extend.mutationOptions({ onSuccess: () => void state.refetch() }),
   );
-  const [live, setLive] = useState<Map<string, Live>>(new Map());
   const [spotlight, setSpotlight] = useState<string | null>(null);
-
-  const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
-  const getCredentials = useCallback(
-    () => tokenMutation.mutateAsync({ challengeId }),
-    [tokenMutation.mutateAsync, challengeId],
-  );
-  // The server's clock ends the race: hear it at once rather than at the next poll.
-  const refetchOnStatus = useRef(() => {});
-  refetchOnStatus.current = () => {
-    void state.refetch();
-    void leaderboard.refetch();
-  };
-  const setup = useCallback((socket: RealtimeSocket) => {
-    socket.on("boundaries:updated", (batch) => {
-      setLive((previous) =>
-        mergeBoundaryBatch(previous, batch, (boundary, before) => ({
-          ...boundary,
-          history: [...(before?.history ?? []), boundary.loss].slice(-HISTORY),
-        })),
-      );
-    });
-    socket.on("challenge:status", () => refetchOnStatus.current());
-  }, []);
-  const { socket, status: link } = useRealtime(getCredentials, setup, { hideNames });
 
   /** Switches names off or on, on this connection, without a reload. */
   function toggleNames(hidden: boolean) {
     setHideNames(hidden);
     setSpotlight(null);
-    // Students are keyed by aliases in one form and by ids in the other: start the picture afresh once
-    // the server has switched (everything after its answer comes in the new form).
-    socket?.emit("names:hide", { hidden }, () => setLive(new Map()));
   }
 
-  const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
-  const points = useMemo(() => (data ? toPoints(data) : []), [data]);
-  const box = useMemo(() => (data ? boxAround(data) : { xMin: -6, xMax: 6, yMin: -6, yMax: 6 }), [data]);
+  const { data, points, box, axisLabels: axis } = useChallengeTrainingData(challengeId);
+  const paths = useMemo(() => boundaryPathsById(live, box), [live, box]);
   const challenge = state.data;
   const board = leaderboard.data;
-  const axis = (training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string];
 
   const boundaries = [...live.values()].map((student) => ({
     id: student.studentId,
     name: student.nickname,
     color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
     emphasized: spotlight === student.studentId,
-    segment: decisionBoundary(student, box),
+    paths: paths.get(student.studentId) ?? [],
     description: `public log loss ${formatLoss(student.loss)}, ${describeSteps(student)}, ${describeSettings(
       student.settings,
-    )}; ${describeModel(student.w, student.b)}`,
+    )}; ${describeModel(student.w, student.b, student.features)}`,
   }));
   // Everyone who joined gets a card, in a fixed order (by name) so cards don't jump around as ranks change.
   const cards: StudentCard[] = (board?.rows ?? [])
@@ -166,6 +135,15 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                 End and reveal
               </Button>
             ) : null}
+            {/* Its own window, to drag onto the projector while this one stays on the teacher's screen. */}
+            <ButtonLink
+              variant="secondary"
+              href={`/teach/${code}/challenge/${challengeId}/projector${hideNames ? "?names=hidden" : ""}`}
+              target="_blank"
+              rel="noopener"
+            >
+              Projector view<span className="ml-visually-hidden"> (opens in a new window)</span>
+            </ButtonLink>
           </div>
         </div>
         {transition.error ? <p className="ml-field-error">{transition.error.message}</p> : null}
@@ -237,8 +215,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
           >
             {board?.optimum ? (
               <p className="ml-best-possible">
-                The best possible model scores {formatLoss(board.optimum.privateLoss)} on the private points
-                {board.optimum.privateLoss < 5e-4 ? ": a straight line separates them perfectly." : "."}
+                {describeBestPossible(board.optimum.privateLoss, challenge?.controls ?? [])}
               </p>
             ) : null}
             {!board || board.rows.length === 0 ? (

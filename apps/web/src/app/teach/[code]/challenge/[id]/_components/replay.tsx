@@ -1,6 +1,6 @@
 "use client";
 
-import { type Box, decisionBoundary } from "@margin/core";
+import { type Box, boundaryPaths } from "@margin/core";
 import { Card } from "@margin/ui/card";
 import { RangeField } from "@margin/ui/range-field";
 import { type LabelledPoint, ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
@@ -73,8 +73,8 @@ export function Replay({
             id: snapshot.participantId,
             name: snapshot.nickname,
             color: colors.get(snapshot.participantId) ?? "#333",
-            segment: decisionBoundary(snapshot, box),
-            description: `${describeModel(snapshot.w, snapshot.b)}, public log loss ${formatLoss(snapshot.publicLoss)}`,
+            paths: boundaryPaths(snapshot, box),
+            description: `${describeModel(snapshot.w, snapshot.b, snapshot.features)}, public log loss ${formatLoss(snapshot.publicLoss)}`,
           }))}
         />
       </div>

@@ -1,8 +1,9 @@
 "use client";
 
+import { isLinear } from "@margin/core";
 import type { StudentBoundary, TrainingSettings } from "@margin/core/protocol";
 import { ALERT_TEXT } from "~/lib/challenge-data";
-import { formatLoss } from "~/lib/format";
+import { describeFeatures, formatLoss } from "~/lib/format";
 import { Sparkline } from "./sparkline";
 
 export interface StudentCard {
@@ -78,7 +79,12 @@ export function StudentCards({
                 {latest ? describeSteps(latest) : "no model yet"}
                 {card.best === null ? "" : ` · best ${formatLoss(card.best)}`}
               </span>
-              <span className="ml-field-hint">{latest ? describeSettings(latest.settings) : "waiting"}</span>
+              <span className="ml-field-hint">
+                {latest ? describeSettings(latest.settings) : "waiting"}
+                {latest && !isLinear(latest.features)
+                  ? ` · features ${describeFeatures(latest.features)}`
+                  : ""}
+              </span>
               {latest?.alerts.map((alert) => (
                 <span key={alert} className="ml-badge ml-alert-badge">
                   {ALERT_TEXT[alert] ?? alert}

@@ -34,6 +34,7 @@ const CONTROLS = [
   { value: "l2", label: "L2 strength" },
   { value: "standardise", label: "Feature standardisation" },
   { value: "manual", label: "Drag the boundary by hand" },
+  { value: "featureCrosses", label: "Feature crosses (x₁², x₂², x₁x₂): curved boundaries" },
 ] as const;
 type Control = (typeof CONTROLS)[number]["value"];
 

@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "ChallengeParticipant" ADD COLUMN     "bestFeatures" JSONB,
+ADD COLUMN     "finalFeatures" JSONB;
+
+-- AlterTable
+ALTER TABLE "ChallengeSnapshot" ADD COLUMN     "features" JSONB;
+
+-- AlterTable
+ALTER TABLE "ChallengePick" ADD COLUMN     "features" JSONB;
