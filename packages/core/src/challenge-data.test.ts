@@ -8,6 +8,7 @@ import {
   evaluateSubmission,
   scoreSubmission,
 } from "./challenge-data";
+import { createDataset } from "./dataset";
 import { isCoreError } from "./errors";
 import { logLoss } from "./loss";
 import { accuracy } from "./metrics";
@@ -143,6 +144,19 @@ describe("scoreSubmission", () => {
     const copy = Array.from(publicTest.x);
     scoreSubmission(model, scaler, publicTest);
     expect(Array.from(publicTest.x)).toEqual(copy);
+  });
+
+  it("scores a point on the boundary as class 0, the lesson's ŷ > 0.5 rule", () => {
+    // w = 0, b = 0 puts every point on the boundary (p = 0.5): all predicted cats, so 2 of 3 are right.
+    const twoCatsOneDog = createDataset(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [0, 0, 1],
+    );
+    expect(evaluateSubmission({ w: [0, 0], b: 0 }, null, twoCatsOneDog).accuracy).toBe(2 / 3);
   });
 
   it("counts accuracy and confidently wrong points like predict/predictProba", () => {

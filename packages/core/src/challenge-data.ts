@@ -2,6 +2,7 @@ import { catsVsDogs } from "./cats-vs-dogs";
 import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
 import { assertModel, type Model } from "./model";
+import { predictedLabel } from "./predict";
 import { RandomState } from "./random";
 import type { Scaler } from "./standardize";
 import { circles, moons } from "./toy-datasets";
@@ -259,7 +260,7 @@ export type Standardisation = Scaler | null;
 export interface SubmissionEvaluation {
   /** Mean log loss, as {@link logLoss}. */
   logLoss: number;
-  /** Share of points on the right side of the boundary (p ≥ 0.5 ⇔ dog). */
+  /** Share of points on the right side of the boundary (p > 0.5 ⇔ dog, the lesson's rule). */
   accuracy: number;
   /** Points given p ≥ `confidence` for the wrong class. */
   confidentlyWrong: number;
@@ -338,7 +339,7 @@ export function evaluateSubmission(
     const yi = y[i] as number;
     const pc = Math.min(Math.max(p, EPS), 1 - EPS);
     sum -= Math.log(yi * pc + (1 - yi) * (1 - pc));
-    if ((p >= 0.5 ? 1 : 0) === yi) correct += 1;
+    if (predictedLabel(p) === yi) correct += 1;
     if ((yi === 1 ? p : 1 - p) <= wrongBelow) confidentlyWrong += 1;
   }
   return { logLoss: sum / n, accuracy: correct / n, confidentlyWrong };

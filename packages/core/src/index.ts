@@ -29,7 +29,7 @@ export { type GradientOptions, gradients } from "./gradients";
 export { LOG_LOSS_EPS, type LossKind, l2Penalty, logLoss, mseLoss } from "./loss";
 export { accuracy, type ConfusionMatrix, confusionMatrix } from "./metrics";
 export { type Model, zeroModel } from "./model";
-export { decisionFunction, predict, predictProba, probabilityAt } from "./predict";
+export { decisionFunction, predict, predictedLabel, predictProba, probabilityAt } from "./predict";
 export { RandomState } from "./random";
 export { sigmoid, sigmoidDerivative } from "./sigmoid";
 export { type Split, type SplitOptions, trainTestSplit } from "./split";
