@@ -1,13 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 const SCREENSHOTS = join(import.meta.dirname, "..", "screenshots");
 
-/** Full-page screenshots for people to look at (gitignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Full-page screenshots for people to look at (gitignored); `of` narrows one to a single element. */
+export async function screenshot(page: Page, name: string, options: { of?: Locator } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (options.of) await options.of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
 }
 
 /** Collects console errors and uncaught exceptions; tests assert the list is empty. */
