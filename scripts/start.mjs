@@ -51,9 +51,9 @@ const children = [
     env,
     stdio: "inherit",
   }),
-  spawn(bin("apps/web", "next"), [dev ? "dev" : "start", "--port", webPort], {
+  spawn(bin("apps/web", "tsx"), ["server/index.ts", ...(dev ? ["--dev"] : [])], {
     cwd: join(root, "apps/web"),
-    env,
+    env: { ...env, WEB_PORT: webPort },
     stdio: "inherit",
   }),
 ];

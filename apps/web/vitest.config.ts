@@ -8,5 +8,5 @@ export default defineConfig({
       "server-only": fileURLToPath(new URL("./src/test-support/empty-module.ts", import.meta.url)),
     },
   },
-  test: { include: ["src/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
+  test: { include: ["src/**/*.test.ts", "server/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
 });

@@ -15,6 +15,13 @@ const EnvSchema = z.object({
   SESSION_SECRET: secret("SESSION_SECRET"),
   /** Where browsers reach the realtime service. */
   REALTIME_PUBLIC_URL: z.url("REALTIME_PUBLIC_URL must be a URL").default("http://localhost:4000"),
+  /** Counts rate limits in Redis, shared by every web process; unset counts in this process's memory. */
+  REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
+  /** Namespace of the rate-limit keys in Redis (two deployments sharing one Redis need different ones). */
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "RATE_LIMIT_PREFIX must be 1-64 letters, digits, or _ : . -")
+    .default("margin:limits"),
   /** Marks cookies Secure; on by default in production builds served over HTTPS. */
   COOKIE_SECURE: z
     .enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" })

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { secureSqliteFile } from "./file-permissions";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { packageDir, repoRoot } from "./paths";
@@ -34,7 +35,14 @@ export function createDb(url: string = defaultDatabaseUrl()): Db {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
     return client as unknown as Db;
   }
+  secureSqlite(url);
   return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+}
+
+/** Before anything opens the SQLite file: owner-only permissions (see secureSqliteFile). */
+function secureSqlite(url: string): void {
+  const file = sqliteFilePath(url);
+  secureSqliteFile(file, { ownDirectory: file === sqliteFilePath(defaultDatabaseUrl()) });
 }
 
 /** The file behind a `file:` url (absolute, or relative to the working directory). */
@@ -81,7 +89,7 @@ async function migrateOnce(url: string): Promise<void> {
   // SQLite has no migration lock: two concurrent `migrate deploy` runs on a new file both apply the first
   // migration and leave it marked failed (P3009). Processes sharing the file take turns with a lock folder.
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  secureSqlite(url);
   const release = await acquireLock(`${file}.migrate-lock`);
   try {
     await applyMigrations(url);

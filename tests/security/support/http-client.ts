@@ -41,7 +41,11 @@ function toResult(item: WireResult | undefined, status: number): TrpcResult {
 export class HttpBrowser {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. an X-Forwarded-For saying which address this browser is on). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -56,6 +60,7 @@ export class HttpBrowser {
       origin: this.baseUrl,
       "sec-fetch-site": "same-origin",
       ...(this.cookies.size > 0 ? { cookie: this.cookieHeader() } : {}),
+      ...this.headers,
       ...init.headers,
     };
     const response = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });

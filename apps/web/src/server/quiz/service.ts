@@ -123,7 +123,8 @@ export async function questionVersion(
 /**
  * Grades an answer to the version the student was shown, rebuilt here from their seed (the browser only
  * names the question and version). A student's answer is recorded; whether it is their first try, and so
- * whether a correct answer counts towards mastery, is decided by the database.
+ * whether a correct answer counts towards mastery, is decided by the database. `countAttempt` runs once
+ * the question is known and before grading (the rate limit: every answer is a guess until graded).
  */
 export async function submitAnswer(
   db: Db,
@@ -135,8 +136,10 @@ export async function submitAnswer(
     durationMs?: number;
     student: QuizStudent | null;
   },
+  countAttempt: (questionId: string) => Promise<void>,
 ): Promise<QuizAnswerResult> {
   const question = questionOrThrow(input.lessonSlug, input.questionId);
+  await countAttempt(question.id);
   const { student } = input;
   // Only the one-version rule here: for students the database checks the order of versions, atomically
   // with recording the answer.

@@ -5,8 +5,10 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { env } from "~/env";
 import { clearedSessionCookie, readSession, type Session, sessionCookie } from "../auth/session";
+import { clientAddressFrom } from "../client-headers";
 import { getDb } from "../db";
 import { LabSandboxError } from "../lab/quickjs-sandbox";
+import { GateFullError, RateLimitedError } from "../limits";
 
 export interface ContextOptions {
   headers: Headers;
@@ -20,8 +22,8 @@ export async function createContext({ headers, resHeaders }: ContextOptions) {
   return {
     db: getDb(),
     session,
-    /** Best-effort client address for rate limiting (the first proxy hop when behind one). */
-    clientAddress: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+    /** The client's address as the custom server saw it (X-Forwarded-For only from TRUSTED_PROXIES). */
+    clientAddress: clientAddressFrom(headers),
     async startSession(next: Session) {
       resHeaders?.append("set-cookie", await sessionCookie(next, SESSION_SECRET, COOKIE_SECURE));
     },
@@ -64,7 +66,7 @@ const SANDBOX_ERROR_CODES = {
   CRASHED: "INTERNAL_SERVER_ERROR",
 } as const satisfies Record<LabSandboxError["code"], TRPCError["code"]>;
 
-/** Domain errors (packages/db, the lab's grader) become typed tRPC errors with the same readable message. */
+/** Domain errors (packages/db, the lab's grader, the rate limits) become typed tRPC errors with the same readable message. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DbError) {
@@ -74,6 +76,13 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof LabSandboxError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: SANDBOX_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  if (
+    !result.ok &&
+    (result.error.cause instanceof RateLimitedError || result.error.cause instanceof GateFullError)
+  ) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   }
   return result;
 });

@@ -8,7 +8,7 @@ import {
 } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { FailureLimiter } from "../../auth/rate-limit";
+import { argon2Gate, limits } from "../../limits";
 import { createTRPCRouter, publicProcedure } from "../init";
 
 const EmailInput = z
@@ -19,11 +19,6 @@ const PasswordInput = z
   .string()
   .min(10, "Use at least 10 characters")
   .max(200, "Passwords are at most 200 characters");
-
-/** 5 failed sign-ins per email (and 20 per address) in 15 minutes, then a pause. */
-const WINDOW_MS = 15 * 60 * 1000;
-const perEmail = new FailureLimiter(5, WINDOW_MS);
-const perAddress = new FailureLimiter(20, WINDOW_MS);
 
 export const authRouter = createTRPCRouter({
   /** Who is signed in (null for visitors). Never returns hashes. */
@@ -45,13 +40,14 @@ export const authRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await limits().signUp(ctx.clientAddress);
       if (await findStaffCredentials(ctx.db, input.email)) {
         throw new TRPCError({
           code: "CONFLICT",
           message: "An account with this email already exists. Sign in instead.",
         });
       }
-      const passwordHash = await hashSecret(input.password);
+      const passwordHash = await argon2Gate().run("hash", () => hashSecret(input.password));
       const school = await createSchool(ctx.db, { name: input.schoolName });
       const user = await createStaffUser(ctx.db, {
         schoolId: school.id,
@@ -60,6 +56,7 @@ export const authRouter = createTRPCRouter({
         displayName: input.displayName,
         passwordHash,
       });
+      await limits().rememberSignIn({ email: input.email, address: ctx.clientAddress });
       await ctx.startSession({ uid: user.id, role: user.role });
       return { id: user.id, role: user.role, displayName: user.displayName };
     }),
@@ -67,20 +64,13 @@ export const authRouter = createTRPCRouter({
   signIn: publicProcedure
     .input(z.object({ email: EmailInput, password: z.string().min(1, "Enter your password").max(200) }))
     .mutation(async ({ ctx, input }) => {
-      const wait = Math.max(perEmail.retryAfter(input.email), perAddress.retryAfter(ctx.clientAddress));
-      if (wait > 0) {
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`,
-        });
-      }
+      // Counted before the password is checked, so parallel or batched guesses can't outrun the limit.
+      const attempt = await limits().signIn({ email: input.email, address: ctx.clientAddress });
       const found = await findStaffCredentials(ctx.db, input.email);
-      if (!(await verifySecret(found?.passwordHash, input.password)) || !found) {
-        perEmail.recordFailure(input.email);
-        perAddress.recordFailure(ctx.clientAddress);
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
-      }
-      perEmail.reset(input.email);
+      // An unknown email still costs one Argon2 run (verifySecret hashes instead), so it answers no faster.
+      const valid = await argon2Gate().run("verify", () => verifySecret(found?.passwordHash, input.password));
+      if (!valid || !found) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
+      await attempt.succeeded();
       await ctx.startSession({ uid: found.user.id, role: found.user.role });
       return { id: found.user.id, role: found.user.role, displayName: found.user.displayName };
     }),

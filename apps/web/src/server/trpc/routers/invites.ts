@@ -9,6 +9,7 @@ import {
 } from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { argon2Gate, limits } from "../../limits";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../init";
 
 const TokenInput = z.string().trim().min(1, "Paste the whole invite link").max(128);
@@ -51,6 +52,9 @@ export const invitesRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await limits().acceptInvite({ token: input.token, address: ctx.clientAddress });
+      // The link first: without a valid one, nothing is said about whether an email has an account.
+      await describeInvite(ctx.db, { token: input.token });
       if (await findStaffCredentials(ctx.db, input.email)) {
         throw new TRPCError({
           code: "CONFLICT",
@@ -61,8 +65,9 @@ export const invitesRouter = createTRPCRouter({
         token: input.token,
         email: input.email,
         displayName: input.displayName,
-        passwordHash: await hashSecret(input.password),
+        passwordHash: await argon2Gate().run("hash", () => hashSecret(input.password)),
       });
+      await limits().rememberSignIn({ email: input.email, address: ctx.clientAddress });
       await ctx.startSession({ uid: user.id, role: user.role });
       return { id: user.id, role: user.role, displayName: user.displayName };
     }),

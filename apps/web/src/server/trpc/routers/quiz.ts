@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limits } from "../../limits";
 import { questionsFor } from "../../quiz/bank";
 import { listQuestions, questionCatalogue, questionVersion, submitAnswer } from "../../quiz/service";
 import { AnswerSchema, VariantSchema } from "../../quiz/types";
@@ -34,7 +35,16 @@ export const quizRouter = createTRPCRouter({
         durationMs: z.number().int().min(0).max(86_400_000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => submitAnswer(ctx.db, { ...input, student: studentOf(ctx) })),
+    .mutation(({ ctx, input }) => {
+      const student = studentOf(ctx);
+      return submitAnswer(ctx.db, { ...input, student }, (questionId) =>
+        limits().quizSubmit(
+          student
+            ? { studentId: student.studentId, questionId: `${input.lessonSlug}/${questionId}` }
+            : { address: ctx.clientAddress },
+        ),
+      );
+    }),
 
   /** Question ids, objectives and titles (no answers), for the teacher's record of attempts. */
   catalogue: publicProcedure

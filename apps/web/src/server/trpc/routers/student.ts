@@ -1,29 +1,40 @@
 import { NicknameSchema } from "@margin/core/protocol";
-import { findStudentForRejoin, hashSecret, isDbError, joinClassroom, verifySecret } from "@margin/db";
+import {
+  findClassroomByCode,
+  findStudentForRejoin,
+  hashSecret,
+  isDbError,
+  joinClassroom,
+  verifySecret,
+} from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { generatePin, PIN_LENGTH } from "../../auth/pin";
-import { FailureLimiter } from "../../auth/rate-limit";
+import { argon2Gate, limits } from "../../limits";
 import { createTRPCRouter, publicProcedure } from "../init";
 import { JoinCodeSchema } from "./classroom";
 
-/** 5 wrong PINs per nickname per class in 15 minutes: a 4-digit PIN then takes weeks to guess. */
-const rejoinFailures = new FailureLimiter(5, 15 * 60 * 1000);
+const unknownCode = (code: string) =>
+  new TRPCError({ code: "NOT_FOUND", message: `No class has the join code ${code}` });
 
 export const studentRouter = createTRPCRouter({
   /** Joins a class with its code and a nickname; the PIN is shown once, for rejoining elsewhere. */
   join: publicProcedure
     .input(z.object({ code: JoinCodeSchema, nickname: NicknameSchema }))
     .mutation(async ({ ctx, input }) => {
+      // The cheap checks (limits, then the code) come before the PIN's Argon2 hash.
+      await limits().joinFrom(ctx.clientAddress);
+      const classroom = await findClassroomByCode(ctx.db, input.code);
+      if (!classroom) throw unknownCode(input.code);
+      await limits().joinClass(classroom.id);
       const pin = generatePin();
+      const pinHash = await argon2Gate().run("hash", () => hashSecret(pin));
       const membership = await joinClassroom(ctx.db, {
         joinCode: input.code,
         nickname: input.nickname,
-        pinHash: await hashSecret(pin),
+        pinHash,
       }).catch((error: unknown) => {
-        if (isDbError(error, "NOT_FOUND")) {
-          throw new TRPCError({ code: "NOT_FOUND", message: `No class has the join code ${input.code}` });
-        }
+        if (isDbError(error, "NOT_FOUND")) throw unknownCode(input.code);
         if (isDbError(error, "CONFLICT")) {
           throw new TRPCError({
             code: "CONFLICT",
@@ -45,23 +56,24 @@ export const studentRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const key = `${input.code}:${input.nickname.toLowerCase()}`;
-      const wait = rejoinFailures.retryAfter(key);
-      if (wait > 0) {
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `Too many wrong PINs. Ask your teacher, or try again in ${Math.ceil(wait / 60_000)} minute(s).`,
-        });
-      }
       const found = await findStudentForRejoin(ctx.db, { joinCode: input.code, nickname: input.nickname });
-      if (!found || !(await verifySecret(found.pinHash, input.pin))) {
-        rejoinFailures.recordFailure(key);
+      // Counted before the PIN is checked. The key includes the stored hash, so a PIN the teacher resets
+      // starts a fresh count for the student while the old one's guesses stay blocked.
+      const attempt = await limits().rejoin({
+        student: found
+          ? `${found.student.id}:${found.pinHash}`
+          : `${input.code}:${input.nickname.toLowerCase()}`,
+        classCode: input.code,
+        address: ctx.clientAddress,
+      });
+      const valid = await argon2Gate().run("verify", () => verifySecret(found?.pinHash, input.pin));
+      if (!found || !valid) {
         throw new TRPCError({
           code: "UNAUTHORIZED",
           message: "That nickname and PIN don't match in this class",
         });
       }
-      rejoinFailures.reset(key);
+      await attempt.succeeded();
       await ctx.startSession({ uid: found.student.id, role: "student", cid: found.classroom.id });
       return { nickname: found.enrollment.nickname, code: found.classroom.joinCode };
     }),

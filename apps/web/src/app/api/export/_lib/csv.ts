@@ -6,10 +6,17 @@ import { readSession, type Session } from "~/server/auth/session";
 
 export type Cell = string | number | null | undefined;
 
-/** RFC 4180 CSV (every quote, comma and newline escaped by csv-stringify), UTF-8 with a BOM so Excel reads names right. */
+/**
+ * RFC 4180 CSV (every quote, comma and newline escaped by csv-stringify), UTF-8 with a BOM so Excel reads
+ * names right. Every export goes through here. Text that a spreadsheet would run as a formula (starting with
+ * = + - @, a tab or a carriage return, or their full-width forms) gets a leading apostrophe
+ * (csv-stringify's `escape_formulas`): a student can name themselves `=HYPERLINK(…)`. Numbers are passed
+ * as numbers, which it leaves alone, so a negative number still reads as a number.
+ */
 export function toCsv(header: string[], rows: Cell[][]): string {
   return `\uFEFF${stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], {
     record_delimiter: "\r\n",
+    escape_formulas: true,
   })}`;
 }
 
