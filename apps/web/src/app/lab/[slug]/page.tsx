@@ -33,7 +33,16 @@ export default async function LabPage({ params }: Props) {
       lessonSlug={slug}
       lessonTitle={lesson.meta.title}
       objective={objective}
-      notebook={<CodeListing code={listing} language="python" caption="The lesson's code (Python)" />}
+      notebook={
+        <>
+          <CodeListing code={listing} language="python" caption="The lesson's code (Python)" />
+          <p className="ml-field-hint">
+            The lab's functions take their arguments in another order than this listing:{" "}
+            <code>predictProba(X, w, b)</code>, <code>logLoss(y, yPred)</code> and{" "}
+            <code>computeGradients(X, y, yPred)</code>, as the starter code shows.
+          </p>
+        </>
+      }
     />
   );
 }

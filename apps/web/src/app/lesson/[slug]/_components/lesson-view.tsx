@@ -2,7 +2,13 @@ import { AppShell } from "@margin/ui/app-shell";
 import { MyProgress } from "~/components/progress/my-progress";
 import { QuizPanel } from "~/components/quiz/quiz-panel";
 import { DisplayMath, RichText } from "~/components/rich-text";
-import type { Lesson, LessonBlock, LessonSection, ListingOutput as OutputKind } from "~/content/lesson-types";
+import type {
+  Lesson,
+  LessonBlock,
+  LessonSection,
+  ListingFigure as ListingFigureKind,
+  ListingOutput as OutputKind,
+} from "~/content/lesson-types";
 import { parseHidden, parseWidgetState } from "~/lib/lesson-url-state";
 import { fromScratchOutput, notebookFit, sklearnOutput } from "~/lib/notebook-output";
 import { CodeListing, ListingOutput, ListingWithResult } from "./code-listing";
@@ -16,6 +22,9 @@ interface ParamSource {
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
+
+/** Figures of the trained model: only these get the notebook's fit (a thousand-step run) sent down. */
+const TRAINED_FIGURES = new Set<ListingFigureKind>(["loss-curve", "decision-boundary"]);
 
 /** What the lesson's print statements print, recomputed on the lesson's data. */
 const OUTPUTS: Record<OutputKind, { text: () => string; note: string }> = {
@@ -182,7 +191,12 @@ function Block({ lesson, block, params }: { lesson: Lesson; block: LessonBlock; 
         return (
           <ListingWithResult
             listing={listing}
-            result={<ListingFigure kind={block.figure} fit={notebookFit()} />}
+            result={
+              <ListingFigure
+                kind={block.figure}
+                fit={TRAINED_FIGURES.has(block.figure) ? notebookFit() : undefined}
+              />
+            }
           />
         );
       if (output)

@@ -27,8 +27,8 @@ const DATA_X_RANGE = (() => {
   return { ...LESSON_BOX, xMin: Math.min(...x1), xMax: Math.max(...x1) };
 })();
 
-/** Our chart of what a listing's plotting code draws, from the same data. */
-export function ListingFigure({ kind, fit }: { kind: FigureKind; fit: NotebookFit }) {
+/** Our chart of what a listing's plotting code draws, from the same data (the trained ones need `fit`). */
+export function ListingFigure({ kind, fit }: { kind: FigureKind; fit?: NotebookFit }) {
   const { points } = lessonData();
   switch (kind) {
     case "sigmoid-curve":
@@ -64,11 +64,12 @@ export function ListingFigure({ kind, fit }: { kind: FigureKind; fit: NotebookFi
       return (
         <LossChart
           title="Training a logistic regression from scratch"
-          points={fit.losses}
-          maxIteration={fit.iterations}
+          points={fit?.losses ?? []}
+          maxIteration={fit?.iterations}
         />
       );
     case "decision-boundary":
+      if (!fit) return null;
       return (
         <ScatterBoundaryChart
           title="The decision boundary the loop learned"
