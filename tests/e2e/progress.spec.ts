@@ -1,32 +1,22 @@
 import { expect, type Page, test } from "@playwright/test";
 import { CORRECT, SIGN_ERROR } from "./lab-code";
-import { createClass, joinAsStudent, screenshot, signUpTeacher } from "./support";
-
-/**
- * One quiz question (its form, with its buttons), found by its fieldset's accessible name. Formulas are
- * named from their MathML, token by token: "What is σ ( 0 ) ?".
- */
-const quizQuestion = (page: Page, prompt: RegExp) =>
-  page.locator(".ml-quiz-question").filter({ has: page.getByRole("group", { name: prompt }) });
-
-async function answerNumeric(page: Page, prompt: RegExp, value: string) {
-  const question = quizQuestion(page, prompt);
-  await question.getByLabel("Your answer").fill(value);
-  await question.getByRole("button", { name: /Check|Try again/ }).click();
-}
-
-/** The z of a "What is σ(z) for z = …?" question, read from its typeset formula's TeX. */
-async function zOf(page: Page): Promise<number> {
-  const tex = await quizQuestion(page, /for z = /)
-    .locator("annotation")
-    .allTextContents();
-  const z = tex.map((t) => /^z = (-?[\d.]+)$/.exec(t.trim())?.[1]).find(Boolean);
-  return Number(z);
-}
+import {
+  answerNumeric,
+  answerOwnSigmoid,
+  createClass,
+  joinAsStudent,
+  ownZ,
+  quizQuestion,
+  screenshot,
+  signUpTeacher,
+} from "./support";
 
 test("a student's quiz answers reach the teacher, and mastery needs right first tries", async ({
   browser,
 }) => {
+  // A long flow (two accounts, training, nine answers, the grid and the timeline): about 50 s on a busy
+  // two-core machine, too close to the 60 s default.
+  test.slow();
   const errors: string[] = [];
   const { page: teacher } = await signUpTeacher(browser, errors);
   const code = await createClass(teacher, "Year 11 · Progress");
@@ -55,12 +45,11 @@ test("a student's quiz answers reach the teacher, and mastery needs right first 
   await expect(own.getByText("your numbers")).toBeVisible();
   await answerNumeric(ada, /for z = /, "123");
   await expect(own.getByText("Not yet.")).toBeVisible();
-  const firstZ = await zOf(ada);
+  const firstZ = await ownZ(ada);
   await own.getByRole("button", { name: "New numbers" }).click();
   await expect(own.getByText("your numbers · set 2")).toBeVisible();
-  const z = await zOf(ada);
-  expect(z).not.toBe(firstZ);
-  await answerNumeric(ada, /for z = /, (1 / (1 + Math.exp(-z))).toFixed(4));
+  expect(await ownZ(ada)).not.toBe(firstZ);
+  await answerOwnSigmoid(ada);
   await expect(own.getByText("Right at the first try: this counts towards mastery.")).toBeVisible();
 
   // A shared question right at the first try completes the evidence.

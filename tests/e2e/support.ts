@@ -72,3 +72,32 @@ export async function joinAsStudent(
   await expect(page.getByText("connected", { exact: true })).toBeVisible();
   return { page, pin };
 }
+
+/**
+ * One quiz question (its form, with its buttons), found by its fieldset's accessible name. Formulas are
+ * named from their MathML, token by token: "What is σ ( 0 ) ?".
+ */
+export const quizQuestion = (page: Page, prompt: RegExp) =>
+  page.locator(".ml-quiz-question").filter({ has: page.getByRole("group", { name: prompt }) });
+
+/** Types a number into a quiz question and checks it; waits for the verdict. */
+export async function answerNumeric(page: Page, prompt: RegExp, value: string): Promise<void> {
+  const question = quizQuestion(page, prompt);
+  await question.getByLabel("Your answer").fill(value);
+  await question.getByRole("button", { name: /Check|Try again/ }).click();
+  await expect(question.getByText(/Correct\.|Not yet\./)).toBeVisible();
+}
+
+/** The z of the student's own "What is σ(z) for z = …?" question, read from its typeset formula's TeX. */
+export async function ownZ(page: Page): Promise<number> {
+  const tex = await quizQuestion(page, /for z = /)
+    .locator("annotation")
+    .allTextContents();
+  return Number(tex.map((t) => /^z = (-?[\d.]+)$/.exec(t.trim())?.[1]).find(Boolean));
+}
+
+/** Answers the student's own σ(z) question correctly, to 4 decimals. */
+export async function answerOwnSigmoid(page: Page): Promise<void> {
+  const z = await ownZ(page);
+  await answerNumeric(page, /for z = /, (1 / (1 + Math.exp(-z))).toFixed(4));
+}
