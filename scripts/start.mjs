@@ -16,12 +16,12 @@ const webPort = process.env.WEB_PORT ?? "3000";
 const realtimePort = process.env.REALTIME_PORT ?? "4000";
 mkdirSync(join(root, ".data"), { recursive: true });
 
-// Secrets for a single machine: generated once and kept in .data/ (gitignored), so a restart keeps
-// everyone signed in. Deployments set REALTIME_SECRET and SESSION_SECRET themselves.
+// The realtime secret for a single machine: generated once and kept in .data/ (gitignored), so a restart
+// keeps live tokens valid (sessions live in the database). Deployments set REALTIME_SECRET themselves.
 const secretsFile = join(root, ".data", "secrets.json");
 const secrets = existsSync(secretsFile)
   ? JSON.parse(readFileSync(secretsFile, "utf8"))
-  : { realtime: randomBytes(32).toString("hex"), session: randomBytes(32).toString("hex") };
+  : { realtime: randomBytes(32).toString("hex") };
 writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
 
 const env = {
@@ -29,7 +29,6 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? `file:${join(root, ".data", "margin.db")}`,
   REALTIME_SECRET: process.env.REALTIME_SECRET ?? secrets.realtime,
-  SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.session,
   REALTIME_PORT: realtimePort,
   REALTIME_PUBLIC_URL: process.env.REALTIME_PUBLIC_URL ?? `http://localhost:${realtimePort}`,
   WEB_ORIGIN: process.env.WEB_ORIGIN ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,

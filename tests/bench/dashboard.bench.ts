@@ -132,7 +132,6 @@ const platform = await startPlatform({
   REALTIME_PUBLIC_URL: `http://127.0.0.1:${REALTIME_PORT}`,
   DATABASE_URL: databaseUrl,
   REALTIME_SECRET: realtimeSecret,
-  SESSION_SECRET: randomBytes(32).toString("hex"),
 });
 const results: Result[] = [];
 try {

@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import {
+  acceptInvite,
   answerNumeric,
   answerOwnSigmoid,
   createClass,
+  createInviteLink,
   joinAsStudent,
-  PASSWORD,
   screenshot,
   signUpTeacher,
-  watchConsole,
 } from "./support";
 
 // Commas, quotes and non-ASCII letters: the CSVs must give them back unchanged.
@@ -32,24 +32,13 @@ test("an admin invites a teacher; two students progress; the teacher's grid, the
   const { page: admin } = await signUpTeacher(browser, errors);
 
   // The admin creates a single-use invite link on the school page.
-  await admin.getByRole("link", { name: "School overview" }).click();
-  await expect(admin.getByRole("heading", { name: "School overview", level: 1 })).toBeVisible();
-  await admin.getByRole("button", { name: "Create invite link" }).click();
-  const inviteLink = await admin.getByLabel("Invite link").inputValue();
+  const inviteLink = await createInviteLink(admin);
   expect(inviteLink).toMatch(/\/invite\/[\w-]{43}$/);
   await screenshot(admin, "school-admin-invite");
 
   // The invited teacher accepts in a fresh context and lands on their classes.
-  const teacher = await (await browser.newContext()).newPage();
-  watchConsole(teacher, "invited teacher", errors);
-  await teacher.goto(inviteLink);
-  await expect(teacher.getByRole("heading", { name: "Join Northfield Academy" })).toBeVisible();
-  await teacher.getByLabel("Your name").fill("Mr Okafor");
-  await teacher.getByLabel("Email").fill(`okafor-${Date.now()}@school.test`);
-  await teacher.getByLabel("Password").fill(PASSWORD);
-  await screenshot(teacher, "school-invite-accept");
-  await teacher.getByRole("button", { name: "Join the school" }).click();
-  await expect(teacher.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  const okafor = { name: "Mr Okafor", email: `okafor-${Date.now()}@school.test` };
+  const teacher = await acceptInvite(browser, inviteLink, okafor, errors, "school-invite-accept");
   await expect(teacher.getByRole("link", { name: "School overview" })).toHaveCount(0);
   const code = await createClass(teacher, CLASS_NAME);
 

@@ -23,6 +23,8 @@ export function watchConsole(page: Page, label: string, errors: string[] = []): 
 
 let unique = 0;
 export const PASSWORD = "correct horse battery";
+/** The school every signUpTeacher creates. */
+export const SCHOOL_NAME = "Northfield Academy";
 
 /** Signs a new teacher up in a fresh context and returns the page on "Your classes". */
 export async function signUpTeacher(
@@ -35,12 +37,42 @@ export async function signUpTeacher(
   watchConsole(page, "teacher", errors);
   await page.goto("/signup");
   await page.getByLabel("Your name").fill("Ms Rivera");
-  await page.getByLabel("School").fill("Northfield Academy");
+  await page.getByLabel("School").fill(SCHOOL_NAME);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
   return { page, email };
+}
+
+/** From "Your classes", an admin opens the school page and creates a single-use invite link. */
+export async function createInviteLink(admin: Page): Promise<string> {
+  await admin.getByRole("link", { name: "School overview" }).click();
+  await expect(admin.getByRole("heading", { name: "School overview", level: 1 })).toBeVisible();
+  await expect(admin.getByText(/\d+ open invites?\./)).toBeVisible(); // hydrated: its queries have run
+  await admin.getByRole("button", { name: "Create invite link" }).click();
+  return admin.getByLabel("Invite link").inputValue();
+}
+
+/** A colleague accepts an invite link in a fresh context and lands on their (empty) classes. */
+export async function acceptInvite(
+  browser: Browser,
+  link: string,
+  teacher: { name: string; email: string },
+  errors: string[],
+  screenshotName?: string,
+): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  watchConsole(page, `invited ${teacher.name}`, errors);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `Join ${SCHOOL_NAME}` })).toBeVisible();
+  await page.getByLabel("Your name").fill(teacher.name);
+  await page.getByLabel("Email").fill(teacher.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  if (screenshotName) await screenshot(page, screenshotName);
+  await page.getByRole("button", { name: "Join the school" }).click();
+  await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  return page;
 }
 
 /** Creates a class from "Your classes" and returns its join code (the dashboard opens). */

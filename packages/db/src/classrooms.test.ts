@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
 import {
+  archiveClassroom,
   CATS_OR_DOGS_LESSON,
   createClassroom,
+  createStaffUser,
   DbError,
   DEMO_JOIN_CODE,
   DEMO_TEACHER_EMAIL,
   findClassroomByCode,
   findStaffCredentials,
+  generateJoinCode,
   JOIN_CODE_ALPHABET,
   listClassrooms,
   listTrainingResults,
+  managedClassroomById,
   normalizeJoinCode,
   recordTrainingResult,
   seedDemo,
   upsertLesson,
 } from "./index";
 import { targets, useTestDatabase } from "./testing/databases";
+import { schoolWithTeacher, unique } from "./testing/fixtures";
 
 const result = (classroomId: string, nickname: string, logLoss: number) => ({
   classroomId,
@@ -38,30 +43,62 @@ describe("join codes", () => {
 
 describe.each(targets)("classrooms and training results on $name", (target) => {
   const t = useTestDatabase(target);
+  const teacherId = async () => (await schoolWithTeacher(t.db)).teacher.id;
 
   it("creates a classroom with a 6-character join code from the alphabet", async () => {
-    const classroom = await createClassroom(t.db, { name: "  Year 9 maths  " });
+    const classroom = await createClassroom(t.db, { name: "  Year 9 maths  ", teacherId: await teacherId() });
     expect(classroom.name).toBe("Year 9 maths");
     expect(classroom.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
   });
 
   it("gives every classroom a distinct join code, also when created concurrently", async () => {
+    const teacher = await teacherId();
     const created = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => createClassroom(t.db, { name: `Class ${i}` })),
+      Array.from({ length: 25 }, (_, i) => createClassroom(t.db, { name: `Class ${i}`, teacherId: teacher })),
     );
     expect(new Set(created.map((c) => c.joinCode)).size).toBe(created.length);
     const all = await listClassrooms(t.db);
     expect(all.map((c) => c.id)).toEqual(expect.arrayContaining(created.map((c) => c.id)));
   });
 
+  it("lets nobody manage a class with no teacher and no school, and creates no such class", async () => {
+    // Only the walking skeleton made them; an old database may still hold one. Any staff member of any
+    // school could rename, archive or read it.
+    const orphan = await t.db.classroom.create({ data: { name: "Skeleton", joinCode: generateJoinCode() } });
+    const { school, teacher } = await schoolWithTeacher(t.db);
+    const admin = await createStaffUser(t.db, {
+      schoolId: school.id,
+      role: "school_admin",
+      email: `${unique("admin")}@example.test`,
+      displayName: "Admin",
+      passwordHash: "hash:admin",
+    });
+    for (const actorId of [teacher.id, admin.id]) {
+      await expect(managedClassroomById(t.db, actorId, orphan.id)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(archiveClassroom(t.db, { classroomId: orphan.id, actorId })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    expect((await t.db.classroom.findUniqueOrThrow({ where: { id: orphan.id } })).archivedAt).toBeNull();
+    const before = await t.db.classroom.count();
+    await expect(createClassroom(t.db, { name: "Nobody's" } as never)).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    expect(await t.db.classroom.count()).toBe(before);
+  });
+
   it("rejects an empty name with a typed error", async () => {
     const before = await t.db.classroom.count();
-    await expect(createClassroom(t.db, { name: "   " })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(createClassroom(t.db, { name: "   ", teacherId: await teacherId() })).rejects.toMatchObject({
+      code: "INVALID",
+    });
     expect(await t.db.classroom.count()).toBe(before);
   });
 
   it("finds a classroom by join code case-insensitively", async () => {
-    const classroom = await createClassroom(t.db, { name: "Lookup" });
+    const classroom = await createClassroom(t.db, { name: "Lookup", teacherId: await teacherId() });
     expect((await findClassroomByCode(t.db, classroom.joinCode.toLowerCase()))?.id).toBe(classroom.id);
     expect((await findClassroomByCode(t.db, ` ${classroom.joinCode} `))?.id).toBe(classroom.id);
     expect(await findClassroomByCode(t.db, "ZZZZZZ")).toBeNull();
@@ -69,7 +106,7 @@ describe.each(targets)("classrooms and training results on $name", (target) => {
   });
 
   it("lists training results best (lowest log loss) first", async () => {
-    const classroom = await createClassroom(t.db, { name: "Results" });
+    const classroom = await createClassroom(t.db, { name: "Results", teacherId: await teacherId() });
     await recordTrainingResult(t.db, result(classroom.id, "ada", 0.4));
     await recordTrainingResult(t.db, result(classroom.id, "bob", 0.2));
     await recordTrainingResult(t.db, result(classroom.id, "cy", 0.3));
@@ -79,7 +116,7 @@ describe.each(targets)("classrooms and training results on $name", (target) => {
   });
 
   it("rejects NaN and Infinity and leaves the data unchanged", async () => {
-    const classroom = await createClassroom(t.db, { name: "NaN" });
+    const classroom = await createClassroom(t.db, { name: "NaN", teacherId: await teacherId() });
     await recordTrainingResult(t.db, result(classroom.id, "ok", 0.5));
     const bad = [
       { ...result(classroom.id, "nan", Number.NaN) },

@@ -9,8 +9,11 @@ export type { Classroom };
 
 export const CreateClassroomInputSchema = z.object({
   name: NameSchema,
-  /** The teacher (or school admin) who owns the class; the class joins their school. */
-  teacherId: IdSchema.optional(),
+  /**
+   * The teacher (or school admin) who owns the class; the class joins their school. Required: a class with
+   * no teacher would be nobody's to manage (see assertCanManageClassroom).
+   */
+  teacherId: IdSchema,
 });
 export type CreateClassroomInput = z.input<typeof CreateClassroomInputSchema>;
 
@@ -48,17 +51,16 @@ async function requireStaff(tx: Tx | Db, userId: string) {
 
 export async function createClassroom(db: Db, input: CreateClassroomInput): Promise<Classroom> {
   const { name, teacherId } = parseInput(CreateClassroomInputSchema, input);
-  const teacher = teacherId ? await requireStaff(db, teacherId) : null;
+  const teacher = await requireStaff(db, teacherId);
   return withUniqueJoinCode((joinCode) =>
-    db.classroom.create({
-      data: { name, joinCode, teacherId: teacher?.id ?? null, schoolId: teacher?.schoolId ?? null },
-    }),
+    db.classroom.create({ data: { name, joinCode, teacherId: teacher.id, schoolId: teacher.schoolId } }),
   );
 }
 
 /**
- * FORBIDDEN unless `actorId` is the class's teacher or an admin of the class's school. Classes without a
- * teacher or school (the walking skeleton's) may be managed by any staff member.
+ * FORBIDDEN unless `actorId` is the class's teacher or an admin of the class's school. A class with neither
+ * (only the walking skeleton made them; createClassroom now requires a teacher) is managed by nobody: it
+ * used to be open to every staff member of every school.
  */
 export async function assertCanManageClassroom(
   tx: Tx | Db,
@@ -69,13 +71,23 @@ export async function assertCanManageClassroom(
   if (classroom.teacherId === actor.id) return;
   if (actor.role === "school_admin" && classroom.schoolId !== null && classroom.schoolId === actor.schoolId)
     return;
-  if (classroom.teacherId === null && classroom.schoolId === null) return;
   throw new DbError("FORBIDDEN", `User ${actorId} cannot manage classroom ${classroom.id}`);
 }
 
 export async function requireClassroom(tx: Tx | Db, classroomId: string): Promise<Classroom> {
   const classroom = await tx.classroom.findUnique({ where: { id: classroomId } });
   if (!classroom) throw new DbError("NOT_FOUND", `Unknown classroom ${classroomId}`);
+  return classroom;
+}
+
+/** The class, if `actorId` may manage it (its teacher or an admin of its school); FORBIDDEN otherwise. */
+export async function managedClassroomById(
+  db: Tx | Db,
+  actorId: string,
+  classroomId: string,
+): Promise<Classroom> {
+  const classroom = await requireClassroom(db, classroomId);
+  await assertCanManageClassroom(db, actorId, classroom);
   return classroom;
 }
 

@@ -1,4 +1,12 @@
 export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditDetail,
+  type AuditEntry,
+  listClassroomPinResets,
+  listSchoolAudit,
+} from "./audit";
+export {
   CHALLENGE_CONTROLS,
   CHALLENGE_STATUSES,
   CHALLENGE_TRANSITIONS,
@@ -39,6 +47,7 @@ export {
   getClassroom,
   listClassrooms,
   listClassroomsForTeacher,
+  managedClassroomById,
 } from "./classrooms";
 export {
   createDb,
@@ -62,7 +71,6 @@ export {
   acceptInvite,
   createInvite,
   describeInvite,
-  hashInviteToken,
   INVITE_TTL_MS,
   type Invite,
   listOpenInvites,
@@ -106,6 +114,12 @@ export {
   upsertLesson,
 } from "./lessons";
 export {
+  completePasswordReset,
+  createPasswordReset,
+  describePasswordReset,
+  PASSWORD_RESET_TTL_MS,
+} from "./password-resets";
+export {
   type ChallengePick,
   firstPublicLosses,
   listPicks,
@@ -134,7 +148,6 @@ export {
   type ClassProgress,
   classProgress,
   listRoster,
-  managedClassroomById,
   type ObjectiveStatus,
   type ProgressRow,
   type QuestionInsight,
@@ -149,6 +162,21 @@ export {
 } from "./roster";
 export { type ActivityDay, type ClassOverview, type SchoolOverview, schoolOverview } from "./school-overview";
 export { hashSecret, verifySecret } from "./secrets";
+export {
+  type ActiveSession,
+  createSession,
+  findSession,
+  listOpenSessions,
+  revokeOwnSession,
+  revokeSession,
+  revokeUserSessions,
+  SESSION_END_REASONS,
+  SESSION_LIFETIME,
+  type SessionEndReason,
+  type SessionLookup,
+  type SessionSummary,
+} from "./sessions";
+export { hashToken } from "./tokens";
 export {
   listTrainingResults,
   type RecordTrainingResultInput,

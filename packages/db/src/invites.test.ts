@@ -5,7 +5,7 @@ import {
   createSchool,
   createStaffUser,
   describeInvite,
-  hashInviteToken,
+  hashToken,
   listSchoolStaff,
   removeTeacher,
 } from "./index";
@@ -40,7 +40,7 @@ describe.each(targets)("invites on $name", (target) => {
     const { token, invite } = await createInvite(t.db, { actorId: a.id });
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     const row = await t.db.invite.findUniqueOrThrow({ where: { id: invite.id } });
-    expect(row.tokenHash).toBe(hashInviteToken(token));
+    expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await describeInvite(t.db, { token })).toMatchObject({ schoolName: school.name });
     const teacher = await accept(token);

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "./client";
 import { DbError, prismaCode } from "./errors";
 import type { Invite as InviteRow } from "./generated/sqlite/client";
+import { revokeUserSessions } from "./sessions";
+import { hashToken, linkRefusal, newToken, TokenSchema } from "./tokens";
 import { type PublicUser, toPublicUser } from "./users";
 import { EmailSchema, IdSchema, NameSchema, parseInput, SecretHashSchema, type Tx } from "./validation";
 
@@ -11,13 +12,6 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What may leave the server about an invite: never the hash. */
 export type Invite = Omit<InviteRow, "tokenHash">;
-
-/** SHA-256 of the token: the token has 256 random bits, so a fast hash is enough (no salt, no argon2). */
-export function hashInviteToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-const TokenSchema = z.string().trim().min(16).max(128);
 
 function toInvite(row: InviteRow): Invite {
   const { tokenHash: _hash, ...rest } = row;
@@ -44,11 +38,11 @@ export async function createInvite(
   const { actorId } = parseInput(z.object({ actorId: IdSchema }), input);
   const admin = await requireSchoolAdmin(db, actorId);
   const now = input.now ?? new Date();
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const row = await db.invite.create({
     data: {
       schoolId: admin.schoolId,
-      tokenHash: hashInviteToken(token),
+      tokenHash: hashToken(token),
       role: "teacher",
       createdById: admin.id,
       createdAt: now,
@@ -78,17 +72,8 @@ export async function revokeInvite(db: Db, input: { actorId: string; inviteId: s
   if (count === 0) throw new DbError("NOT_FOUND", "No open invite with this id in your school");
 }
 
-function refusal(row: InviteRow | null, now: Date): DbError | null {
-  if (!row)
-    return new DbError("NOT_FOUND", "This invite link is not valid. Ask your school admin for a new one.");
-  if (row.usedAt) {
-    return new DbError("CONFLICT", "This invite has already been used. Ask your school admin for a new one.");
-  }
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    return new DbError("INVALID", "This invite has expired. Ask your school admin for a new one.");
-  }
-  return null;
-}
+const refusal = (row: InviteRow | null, now: Date) =>
+  linkRefusal(row, now, { link: "invite link", item: "invite" });
 
 /** The school an invite is for, or a DbError with a message fit for the invitee. */
 export async function describeInvite(
@@ -98,7 +83,7 @@ export async function describeInvite(
   const token = TokenSchema.safeParse(input.token);
   const row = token.success
     ? await db.invite.findUnique({
-        where: { tokenHash: hashInviteToken(token.data) },
+        where: { tokenHash: hashToken(token.data) },
         include: { school: true },
       })
     : null;
@@ -124,7 +109,7 @@ export type AcceptInviteInput = z.input<typeof AcceptInviteInputSchema> & { now?
 export async function acceptInvite(db: Db, input: AcceptInviteInput): Promise<PublicUser> {
   const data = parseInput(AcceptInviteInputSchema, input);
   const now = input.now ?? new Date();
-  const tokenHash = hashInviteToken(data.token);
+  const tokenHash = hashToken(data.token);
   try {
     const user = await db.$transaction(async (tx) => {
       const claimed = await tx.invite.updateMany({
@@ -168,16 +153,19 @@ export async function listSchoolStaff(db: Db, input: { actorId: string }): Promi
 }
 
 /**
- * Removes a teacher from the school: the account is archived (it can no longer sign in) and nothing is
- * deleted, so their classes and every student's history stay with the school.
+ * Removes a teacher from the school: the account is archived (it can no longer sign in, and its open
+ * sessions end) and nothing is deleted, so their classes and every student's history stay with the school.
  */
 export async function removeTeacher(db: Db, input: { actorId: string; teacherId: string }): Promise<void> {
   const { actorId, teacherId } = parseInput(z.object({ actorId: IdSchema, teacherId: IdSchema }), input);
   const admin = await requireSchoolAdmin(db, actorId);
   if (teacherId === admin.id) throw new DbError("INVALID", "You cannot remove yourself");
-  const { count } = await db.user.updateMany({
-    where: { id: teacherId, schoolId: admin.schoolId, role: "teacher", archivedAt: null },
-    data: { archivedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: teacherId, schoolId: admin.schoolId, role: "teacher", archivedAt: null },
+      data: { archivedAt: new Date() },
+    });
+    if (count === 0) throw new DbError("NOT_FOUND", "No such teacher in your school");
+    await revokeUserSessions(tx, { userId: teacherId, reason: "account_archived" });
   });
-  if (count === 0) throw new DbError("NOT_FOUND", "No such teacher in your school");
 }

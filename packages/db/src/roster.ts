@@ -1,19 +1,14 @@
 import { z } from "zod";
-import { assertCanManageClassroom, requireClassroom } from "./classrooms";
+import { recordAudit } from "./audit";
+import { managedClassroomById } from "./classrooms";
 import type { Db } from "./client";
 import { DbError } from "./errors";
 import type { Classroom } from "./generated/sqlite/client";
 import { type ClassroomLabStatus, labStatusOf } from "./labs";
 import { requireLesson, toLesson } from "./lessons";
 import { commonWrongAnswers, type WrongAnswer } from "./quizzes";
+import { revokeUserSessions } from "./sessions";
 import { IdSchema, NameSchema, parseInput, SecretHashSchema } from "./validation";
-
-/** The class, if `actorId` may manage it (its teacher or an admin of its school); FORBIDDEN otherwise. */
-export async function managedClassroomById(db: Db, actorId: string, classroomId: string): Promise<Classroom> {
-  const classroom = await requireClassroom(db, classroomId);
-  await assertCanManageClassroom(db, actorId, classroom);
-  return classroom;
-}
 
 export async function renameClassroom(
   db: Db,
@@ -108,10 +103,14 @@ export async function removeStudent(
       where: { id: data.studentId, role: "student", archivedAt: null },
       data: { archivedAt: new Date() },
     });
+    await revokeUserSessions(tx, { userId: data.studentId, reason: "removed_from_class" });
   });
 }
 
-/** Stores a new PIN hash (the caller generates the PIN, shows it once and hashes it with hashSecret). */
+/**
+ * Stores a new PIN hash (the caller generates the PIN, shows it once and hashes it with hashSecret). The
+ * old PIN may be known to someone else, so the student's open sessions end with it; the reset is audited.
+ */
 export async function resetStudentPin(
   db: Db,
   input: { actorId: string; classroomId: string; studentId: string; pinHash: string },
@@ -120,12 +119,23 @@ export async function resetStudentPin(
     z.object({ actorId: IdSchema, classroomId: IdSchema, studentId: IdSchema, pinHash: SecretHashSchema }),
     input,
   );
-  await managedClassroomById(db, data.actorId, data.classroomId);
-  const enrollment = await db.enrollment.findUnique({
-    where: { classroomId_studentId: { classroomId: data.classroomId, studentId: data.studentId } },
+  const classroom = await managedClassroomById(db, data.actorId, data.classroomId);
+  await db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({
+      where: { classroomId_studentId: { classroomId: data.classroomId, studentId: data.studentId } },
+    });
+    if (!enrollment) throw new DbError("NOT_FOUND", "No such student in this class");
+    await tx.user.update({ where: { id: data.studentId }, data: { pinHash: data.pinHash } });
+    const ended = await revokeUserSessions(tx, { userId: data.studentId, reason: "pin_reset" });
+    await recordAudit(tx, {
+      action: "student_pin.reset",
+      actorId: data.actorId,
+      targetId: data.studentId,
+      schoolId: classroom.schoolId,
+      classroomId: classroom.id,
+      detail: { nickname: enrollment.nickname, sessionsEnded: ended },
+    });
   });
-  if (!enrollment) throw new DbError("NOT_FOUND", "No such student in this class");
-  await db.user.update({ where: { id: data.studentId }, data: { pinHash: data.pinHash } });
 }
 
 /**

@@ -92,7 +92,9 @@ describe.each(targets)("schools, staff, classes and enrollments on $name", (targ
       createStaffUser(t.db, { ...staff, schoolId: "nope", email: "not-an-email" }),
     ).rejects.toMatchObject({ code: "INVALID" });
     await expect(createSchool(t.db, { name: "x".repeat(101) })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(createClassroom(t.db, { name: "x".repeat(101) })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      createClassroom(t.db, { name: "x".repeat(101), teacherId: classroom.teacherId ?? "" }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await expect(createClassroom(t.db, { name: "Class", teacherId: "nope" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -170,9 +170,9 @@ export async function requireEnrollment(
 }
 
 /**
- * Whether a signed session still belongs to a live account: the user exists, is not archived, has the
- * session's role and, for a student, is still enrolled in the session's class. Sessions are stateless
- * cookies, so this is what ends a removed student's or an archived teacher's open session.
+ * Whether a session's claims still belong to a live account: the user exists, is not archived, has the
+ * role and, for a student, is still enrolled in the class. The web app's sessions are checked by
+ * findSession (sessions.ts) in the same single query; this serves callers holding only the claims.
  */
 export async function isActiveSessionUser(
   db: Db,

@@ -68,9 +68,8 @@ export async function startRunningApp(env: Record<string, string> = {}): Promise
       REALTIME_PUBLIC_URL: realtimeUrl,
       WEB_ORIGIN: webUrl,
       DATABASE_URL: databaseUrl,
-      // Fresh secrets per run: the start script would otherwise reuse the checkout's .data/secrets.json.
+      // A fresh secret per run: the start script would otherwise reuse the checkout's .data/secrets.json.
       REALTIME_SECRET: randomBytes(32).toString("hex"),
-      SESSION_SECRET: randomBytes(32).toString("hex"),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

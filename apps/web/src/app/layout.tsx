@@ -1,6 +1,7 @@
 import "@margin/ui/styles.css";
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/trpc/react";
 
@@ -23,7 +24,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry the nonce of that request's CSP (src/proxy.ts).
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body>

@@ -12,7 +12,7 @@ const nextDeviceAddress = () => {
 
 /**
  * A tRPC caller that behaves like one browser: it keeps the session cookie the server sets and sends it
- * back, so tests go through the real cookie signing, parsing and role checks.
+ * back, so tests go through the real sessions, cookies and role checks.
  */
 export class TestBrowser {
   cookie: string | null = null;
@@ -20,13 +20,18 @@ export class TestBrowser {
 
   /**
    * Each browser is its own device on its own network (a /64 of the documentation range), as the custom
-   * server would report it; pass one to put several browsers behind one address.
+   * server would report it; pass one to put several browsers behind one address. `headers` go with every
+   * call besides the cookie (a User-Agent, the server's protocol header…).
    */
-  constructor(readonly address = nextDeviceAddress()) {}
+  constructor(
+    readonly address = nextDeviceAddress(),
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async call<T>(run: (caller: Caller) => Promise<T>): Promise<T> {
     const resHeaders = new Headers();
     const headers = new Headers({
+      ...this.headers,
       [CLIENT_ADDRESS_HEADER]: this.address,
       ...(this.cookie ? { cookie: this.cookie } : {}),
     });

@@ -17,8 +17,8 @@ export const TEST_LESSON: LessonInput = {
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
 
-/** A school with a teacher, one class of theirs and the lesson. */
-export async function schoolWithClass(db: Db) {
+/** A school with one teacher. */
+export async function schoolWithTeacher(db: Db) {
   const school = await createSchool(db, { name: unique("School") });
   const teacher = await createStaffUser(db, {
     schoolId: school.id,
@@ -27,6 +27,12 @@ export async function schoolWithClass(db: Db) {
     displayName: "Ms Teacher",
     passwordHash: "hash:teacher",
   });
+  return { school, teacher };
+}
+
+/** A school with a teacher, one class of theirs and the lesson. */
+export async function schoolWithClass(db: Db) {
+  const { school, teacher } = await schoolWithTeacher(db);
   const classroom = await createClassroom(db, { name: unique("Class"), teacherId: teacher.id });
   const lesson = await upsertLesson(db, TEST_LESSON);
   return { school, teacher, classroom, lesson };

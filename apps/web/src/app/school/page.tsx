@@ -1,8 +1,8 @@
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SignOutButton } from "~/components/account/sign-out-button";
 import { requireStaffPage } from "~/server/auth/guards";
+import { StaffMeta } from "../_components/staff-meta";
 import { SchoolDashboard } from "./_components/school-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -13,15 +13,7 @@ export default async function SchoolPage() {
   // Teachers have no school view: the page looks missing rather than forbidden.
   if (user.role !== "school_admin") notFound();
   return (
-    <AppShell
-      meta={
-        <span className="ml-row">
-          <a href="/teach">Your classes</a>
-          <span>{user.displayName}</span>
-          <SignOutButton />
-        </span>
-      }
-    >
+    <AppShell meta={<StaffMeta user={user} current="school" />}>
       <PageHeader eyebrow="School admin" title="School overview">
         Every class of your school at a glance; invite colleagues to teach with you.
       </PageHeader>

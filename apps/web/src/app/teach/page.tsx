@@ -2,9 +2,9 @@ import { listClassroomsForTeacher } from "@margin/db";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Card } from "@margin/ui/card";
 import type { Metadata } from "next";
-import { SignOutButton } from "~/components/account/sign-out-button";
 import { requireStaffPage } from "~/server/auth/guards";
 import { getDb } from "~/server/db";
+import { StaffMeta } from "../_components/staff-meta";
 import { CreateClassForm } from "./_components/create-class-form";
 
 export const dynamic = "force-dynamic";
@@ -14,15 +14,7 @@ export default async function TeachPage() {
   const teacher = await requireStaffPage("/teach");
   const classrooms = await listClassroomsForTeacher(getDb(), teacher.id);
   return (
-    <AppShell
-      meta={
-        <span className="ml-row">
-          {teacher.role === "school_admin" ? <a href="/school">School overview</a> : null}
-          <span>{teacher.displayName}</span>
-          <SignOutButton />
-        </span>
-      }
-    >
+    <AppShell meta={<StaffMeta user={teacher} current="teach" />}>
       <PageHeader eyebrow="Teach" title="Your classes">
         Open a class&apos;s live dashboard on the projector; students join with its code.
       </PageHeader>

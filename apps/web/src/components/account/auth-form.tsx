@@ -1,33 +1,28 @@
 "use client";
 
+import { Alert } from "@margin/ui/alert";
 import { Button } from "@margin/ui/button";
 import { TextField } from "@margin/ui/text-field";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { formErrorsOf } from "~/components/form-errors";
+import { safeNextPath } from "~/lib/safe-next-path";
 import { useTRPC } from "~/trpc/react";
 
-type FieldErrors = Partial<Record<string, string[]>>;
-
-function fieldErrorsOf(error: unknown): FieldErrors {
-  const data = (error as { data?: { fieldErrors?: FieldErrors | null } } | null)?.data;
-  return data?.fieldErrors ?? {};
-}
-
-/** Sign in or sign up; on success goes to `next` (a same-site path only). */
+/** Sign in or sign up; on success goes to `next` (an in-app path only, see safeNextPath). */
 export function AuthForm({ mode, next }: { mode: "signin" | "signup"; next: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState({ displayName: "", schoolName: "", email: "", password: "" });
   const onSuccess = () => {
-    router.push(next.startsWith("/") && !next.startsWith("//") ? next : "/teach");
+    router.push(safeNextPath(next));
     router.refresh();
   };
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess }));
   const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess }));
   const active = mode === "signin" ? signIn : signUp;
-  const fieldErrors = fieldErrorsOf(active.error);
-  const formError = active.error && Object.keys(fieldErrors).length === 0 ? active.error.message : null;
+  const { fieldErrors, formError } = formErrorsOf(active.error);
   const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setValues((previous) => ({ ...previous, [key]: event.target.value }));
 
@@ -39,11 +34,7 @@ export function AuthForm({ mode, next }: { mode: "signin" | "signup"; next: stri
 
   return (
     <form className="ml-stack" onSubmit={submit} noValidate>
-      {formError ? (
-        <p className="ml-alert" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <Alert>{formError}</Alert>
       {mode === "signup" ? (
         <>
           <TextField

@@ -1,53 +1,52 @@
 import "server-only";
-import { signToken, verifyToken } from "@margin/core/protocol";
-import { z } from "zod";
+import { type Db, findSession, type Role, type SessionEndReason } from "@margin/db";
+import { env } from "~/env";
+import { servedOverHttps } from "../client-headers";
 
-export const SESSION_COOKIE = "margin_session";
-const SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
+/** Who a request is: the session's id (to end it), the account, its role, and a student's class. */
+export type Session = { id: string; uid: string; role: Role; cid?: string };
 
-export const RoleSchema = z.enum(["school_admin", "teacher", "student"]);
-export type Role = z.infer<typeof RoleSchema>;
+/**
+ * How this request's session cookie is named and flagged. Over HTTPS (or with COOKIE_SECURE=true) it is
+ * Secure and carries the `__Host-` prefix, which the browser only accepts from this exact host with
+ * Path=/ and Secure: a sibling subdomain or a plain-HTTP page can't plant or overwrite it.
+ */
+export type CookiePolicy = { name: string; secure: boolean };
 
-const SessionClaimsSchema = z.object({
-  uid: z.string().min(1).max(64),
-  role: RoleSchema,
-  /** A student account belongs to exactly one class (joining creates it). */
-  cid: z.string().min(1).max(64).optional(),
-  exp: z.number().int(),
-});
-export type Session = Omit<z.infer<typeof SessionClaimsSchema>, "exp">;
-
-/** The Set-Cookie header value for a new session: signed, httpOnly, SameSite=Lax. */
-export async function sessionCookie(session: Session, secret: string, secure: boolean): Promise<string> {
-  const token = await signToken({ ...session }, secret, SESSION_TTL_SECONDS);
-  return serializeCookie(SESSION_COOKIE, token, SESSION_TTL_SECONDS, secure);
+export function cookiePolicy(
+  headers: Headers,
+  alwaysSecure: boolean = env().COOKIE_SECURE === "true",
+): CookiePolicy {
+  const secure = alwaysSecure || servedOverHttps(headers);
+  return secure ? { name: "__Host-margin_session", secure } : { name: "margin_session", secure };
 }
 
-export function clearedSessionCookie(secure: boolean): string {
-  return serializeCookie(SESSION_COOKIE, "", 0, secure);
+/** The Set-Cookie value for a new session's token: httpOnly, SameSite=Lax, until the session's absolute end. */
+export function sessionCookie(
+  token: string,
+  expiresAt: Date,
+  policy: CookiePolicy,
+  now = new Date(),
+): string {
+  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000));
+  return serializeCookie(policy, token, maxAge);
 }
 
-function serializeCookie(name: string, value: string, maxAge: number, secure: boolean): string {
+export function clearedSessionCookie(policy: CookiePolicy): string {
+  return serializeCookie(policy, "", 0);
+}
+
+function serializeCookie(policy: CookiePolicy, value: string, maxAge: number): string {
   return [
-    `${name}=${value}`,
+    `${policy.name}=${value}`,
     "Path=/",
     `Max-Age=${maxAge}`,
     "HttpOnly",
     "SameSite=Lax",
-    secure ? "Secure" : null,
+    policy.secure ? "Secure" : null,
   ]
     .filter(Boolean)
     .join("; ");
-}
-
-/** The session in a Cookie header, or null when absent, forged or expired. */
-export async function readSession(cookieHeader: string | null, secret: string): Promise<Session | null> {
-  const token = cookieValue(cookieHeader, SESSION_COOKIE);
-  if (!token) return null;
-  const verified = await verifyToken(token, SessionClaimsSchema, secret);
-  if (!verified.ok) return null;
-  const { exp: _exp, ...session } = verified.claims;
-  return session;
 }
 
 function cookieValue(header: string | null, name: string): string | null {
@@ -57,4 +56,31 @@ function cookieValue(header: string | null, name: string): string | null {
     if (key === name) return rest.join("=") || null;
   }
   return null;
+}
+
+export type SessionState = {
+  session: Session | null;
+  /** Why the cookie's session ended (signed out elsewhere, removed, expired…), when it did. */
+  ended: SessionEndReason | null;
+  /** A cookie was sent but names no live session: it should be cleared. */
+  staleCookie: boolean;
+};
+
+/**
+ * The session behind the request's cookie: one database query (see findSession). Unknown tokens —
+ * forged, purged, or cookies of the older signed format — read as signed out.
+ */
+export async function readSession(db: Db, headers: Headers, policy: CookiePolicy): Promise<SessionState> {
+  const token = cookieValue(headers.get("cookie"), policy.name);
+  if (!token) return { session: null, ended: null, staleCookie: false };
+  const found = await findSession(db, token);
+  if (found.status !== "active") {
+    return { session: null, ended: found.status === "ended" ? found.reason : null, staleCookie: true };
+  }
+  const { id, userId, role, classroomId } = found.session;
+  return {
+    session: { id, uid: userId, role, ...(classroomId ? { cid: classroomId } : {}) },
+    ended: null,
+    staleCookie: false,
+  };
 }

@@ -1,10 +1,15 @@
 import "server-only";
-import { DbError, isActiveSessionUser } from "@margin/db";
+import { createSession, DbError, revokeSession, type SessionEndReason } from "@margin/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { env } from "~/env";
-import { clearedSessionCookie, readSession, type Session, sessionCookie } from "../auth/session";
+import {
+  clearedSessionCookie,
+  cookiePolicy,
+  readSession,
+  type Session,
+  sessionCookie,
+} from "../auth/session";
 import { clientAddressFrom } from "../client-headers";
 import { getDb } from "../db";
 import { LabSandboxError } from "../lab/quickjs-sandbox";
@@ -17,18 +22,36 @@ export interface ContextOptions {
 }
 
 export async function createContext({ headers, resHeaders }: ContextOptions) {
-  const { SESSION_SECRET, COOKIE_SECURE } = env();
-  const session = await readSession(headers.get("cookie"), SESSION_SECRET);
+  const db = getDb();
+  const cookies = cookiePolicy(headers);
+  const { session, ended, staleCookie } = await readSession(db, headers, cookies);
+  // A cookie that names no live session (ended, expired, or of the older signed format) is cleared.
+  if (staleCookie) resHeaders?.append("set-cookie", clearedSessionCookie(cookies));
   return {
-    db: getDb(),
+    db,
     session,
+    /** Why the request's session ended, when its cookie named one that did. */
+    sessionEnded: ended,
     /** The client's address as the custom server saw it (X-Forwarded-For only from TRUSTED_PROXIES). */
     clientAddress: clientAddressFrom(headers),
-    async startSession(next: Session) {
-      resHeaders?.append("set-cookie", await sessionCookie(next, SESSION_SECRET, COOKIE_SECURE));
+    /** Signs `next.uid` in on this browser: a new server-side session and its cookie. */
+    async startSession(next: Omit<Session, "id">) {
+      const started = await createSession(db, {
+        userId: next.uid,
+        classroomId: next.cid,
+        userAgent: headers.get("user-agent"),
+      });
+      if (started.session.role !== next.role) {
+        await revokeSession(db, { sessionId: started.session.id, reason: "signed_out" });
+        throw new Error(`Session role mismatch for ${next.uid}`);
+      }
+      resHeaders?.append("set-cookie", sessionCookie(started.token, started.expiresAt, cookies));
+      return started.session;
     },
-    endSession() {
-      resHeaders?.append("set-cookie", clearedSessionCookie(COOKIE_SECURE));
+    /** Ends this browser's session (if any) and clears its cookie. */
+    async endSession(reason: SessionEndReason = "signed_out") {
+      if (session) await revokeSession(db, { sessionId: session.id, reason });
+      resHeaders?.append("set-cookie", clearedSessionCookie(cookies));
     },
   };
 }
@@ -93,34 +116,50 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/**
- * A valid cookie is not enough: the account behind it may since have been archived, or the student
- * removed from their class. Such a session is cleared and refused, so nothing more is recorded under it.
- */
-async function assertStillActive(ctx: Context, session: Session, message: string): Promise<void> {
-  if (await isActiveSessionUser(ctx.db, session)) return;
-  ctx.endSession();
-  throw new TRPCError({ code: "UNAUTHORIZED", message });
-}
+/** What a refused request is told when its session ended, in the words of who it was for. */
+const ENDED: Record<"staff" | "student", Record<SessionEndReason, string>> = {
+  staff: {
+    signed_out: "You signed out. Sign in again.",
+    signed_out_everywhere: "You were signed out on every device. Sign in again.",
+    removed_from_class: "This account is no longer active. Sign in again.",
+    account_archived: "This account is no longer active. Sign in again.",
+    password_reset: "Your password was reset. Sign in with the new one.",
+    pin_reset: "This account is no longer active. Sign in again.",
+    expired: "Your session has expired. Sign in again.",
+  },
+  student: {
+    signed_out: "You left the class on this device. Rejoin with your nickname and PIN.",
+    signed_out_everywhere: "You left the class on this device. Rejoin with your nickname and PIN.",
+    removed_from_class:
+      "You are no longer in this class. Ask your teacher, or join again with the class code.",
+    account_archived: "You are no longer in this class. Ask your teacher, or join again with the class code.",
+    password_reset: "You left the class on this device. Rejoin with your nickname and PIN.",
+    pin_reset: "Your teacher gave you a new PIN. Rejoin with your nickname and the new PIN.",
+    expired: "Your session has expired. Rejoin with your nickname and PIN.",
+  },
+};
 
-/** Teachers and school admins. */
+/**
+ * Teachers and school admins. The session lookup has already checked the account is live (one query per
+ * request), so an archived teacher's cookie never gets this far.
+ */
 export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { session } = ctx;
-  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a teacher first" });
+  if (!session) {
+    const message = ctx.sessionEnded ? ENDED.staff[ctx.sessionEnded] : "Sign in as a teacher first";
+    throw new TRPCError({ code: "UNAUTHORIZED", message });
+  }
   if (session.role === "student") throw new TRPCError({ code: "FORBIDDEN", message: "Teachers only" });
-  await assertStillActive(ctx, session, "This account is no longer active. Sign in again.");
   return next({ ctx: { ...ctx, session } });
 });
 
 /** A student with a session from joining a class (and still in it). */
 export const studentProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { session } = ctx;
-  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Join your class first" });
+  if (!session) {
+    const message = ctx.sessionEnded ? ENDED.student[ctx.sessionEnded] : "Join your class first";
+    throw new TRPCError({ code: "UNAUTHORIZED", message });
+  }
   if (session.role !== "student") throw new TRPCError({ code: "FORBIDDEN", message: "Students only" });
-  await assertStillActive(
-    ctx,
-    session,
-    "You are no longer in this class. Ask your teacher, or join again with the class code.",
-  );
   return next({ ctx: { ...ctx, session } });
 });

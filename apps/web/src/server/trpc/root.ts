@@ -1,9 +1,11 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { challengeRouter } from "./routers/challenge";
 import { classroomRouter } from "./routers/classroom";
 import { invitesRouter } from "./routers/invites";
 import { labRouter } from "./routers/lab";
+import { passwordResetRouter } from "./routers/password-reset";
 import { progressRouter } from "./routers/progress";
 import { quizRouter } from "./routers/quiz";
 import { realtimeRouter } from "./routers/realtime";
@@ -25,6 +27,8 @@ export const appRouter = createTRPCRouter({
   roster: rosterRouter,
   school: schoolRouter,
   invites: invitesRouter,
+  account: accountRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

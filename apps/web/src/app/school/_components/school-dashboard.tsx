@@ -6,7 +6,10 @@ import { Stat, Stats } from "@margin/ui/stat";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { OneTimeLink } from "../../_components/one-time-link";
 import { ActivityChart } from "./activity-chart";
+import { AuditCard } from "./audit-card";
+import { StaffCard } from "./staff-card";
 
 const LESSON = "cats-or-dogs";
 const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)}%`);
@@ -101,6 +104,7 @@ export function SchoolDashboard() {
         <div className="ml-stack">
           <InviteCard />
           <StaffCard />
+          <AuditCard />
         </div>
       </div>
     </div>
@@ -111,13 +115,11 @@ function InviteCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const open = useQuery(trpc.invites.open.queryOptions());
   const create = useMutation(
     trpc.invites.create.mutationOptions({
       onSuccess: ({ token }) => {
         setLink(`${window.location.origin}/invite/${token}`);
-        setCopied(false);
         void queryClient.invalidateQueries({ queryKey: trpc.invites.open.queryKey() });
       },
     }),
@@ -134,81 +136,16 @@ function InviteCard() {
           </p>
         ) : null}
         {link ? (
-          <div className="ml-field">
-            <label htmlFor="invite-link">Invite link</label>
-            <input
-              id="invite-link"
-              className="ml-input"
-              readOnly
-              value={link}
-              onFocus={(e) => e.target.select()}
-            />
-            <span className="ml-field-hint">Shown only now: copy it and send it to your colleague.</span>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(link).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                );
-              }}
-            >
-              {copied ? "Copied" : "Copy link"}
-            </Button>
-          </div>
+          <OneTimeLink
+            label="Invite link"
+            link={link}
+            hint="Shown only now: copy it and send it to your colleague."
+          />
         ) : null}
         <p className="ml-field-hint">
           {open.data ? `${open.data.length} open invite${open.data.length === 1 ? "" : "s"}.` : null}
         </p>
       </div>
-    </Card>
-  );
-}
-
-function StaffCard() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const staff = useQuery(trpc.school.staff.queryOptions());
-  const remove = useMutation(
-    trpc.school.removeTeacher.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.school.staff.queryKey() }),
-    }),
-  );
-  return (
-    <Card title="Staff">
-      {!staff.data ? (
-        <p className="ml-empty">Loading…</p>
-      ) : (
-        <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-          {staff.data.map((member) => (
-            <li key={member.id} className="ml-row" style={{ justifyContent: "space-between" }}>
-              <span>
-                <strong>{member.displayName}</strong>{" "}
-                <span className="ml-badge ml-badge-muted">
-                  {member.role === "school_admin" ? "admin" : "teacher"}
-                </span>
-              </span>
-              {member.role === "teacher" ? (
-                <Button
-                  variant="secondary"
-                  disabled={remove.isPending}
-                  onClick={() => {
-                    if (window.confirm(`Remove ${member.displayName} from the school? Their classes stay.`))
-                      remove.mutate({ teacherId: member.id });
-                  }}
-                >
-                  Remove<span className="ml-visually-hidden"> {member.displayName}</span>
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {remove.error ? (
-        <p className="ml-alert" role="alert">
-          {remove.error.message}
-        </p>
-      ) : null}
     </Card>
   );
 }

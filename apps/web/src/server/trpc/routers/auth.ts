@@ -75,8 +75,9 @@ export const authRouter = createTRPCRouter({
       return { id: found.user.id, role: found.user.role, displayName: found.user.displayName };
     }),
 
-  signOut: publicProcedure.mutation(({ ctx }) => {
-    ctx.endSession();
+  /** Ends this browser's session on the server too: the cookie, replayed, signs nobody in. */
+  signOut: publicProcedure.mutation(async ({ ctx }) => {
+    await ctx.endSession("signed_out");
     return { ok: true };
   }),
 });

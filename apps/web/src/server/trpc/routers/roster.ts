@@ -3,6 +3,7 @@ import {
   challengeLeaderboard,
   hashSecret,
   listChallenges,
+  listClassroomPinResets,
   listRoster,
   questionInsights,
   removeStudent,
@@ -38,7 +39,22 @@ export const rosterRouter = createTRPCRouter({
     return { ok: true };
   }),
 
-  /** A new 4-digit PIN, returned once (only its hash is stored). */
+  /** PIN resets in this class, newest first: who reset whose PIN, when (from the audit log). */
+  pinResets: staffProcedure.input(z.object({ code: JoinCodeSchema })).query(async ({ ctx, input }) => {
+    const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
+    const entries = await listClassroomPinResets(ctx.db, {
+      actorId: ctx.session.uid,
+      classroomId: classroom.id,
+    });
+    return entries.map(({ id, createdAt, actor, target, detail }) => ({
+      id,
+      createdAt,
+      by: actor?.name ?? null,
+      nickname: typeof detail.nickname === "string" ? detail.nickname : (target?.name ?? null),
+    }));
+  }),
+
+  /** A new 4-digit PIN, returned once (only its hash is stored). The student's open sessions end. */
   resetPin: staffProcedure.input(StudentInput).mutation(async ({ ctx, input }) => {
     const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
     const pin = generatePin();

@@ -1,4 +1,4 @@
-import { listSchoolStaff, removeTeacher, schoolOverview } from "@margin/db";
+import { listSchoolAudit, listSchoolStaff, removeTeacher, schoolOverview } from "@margin/db";
 import { z } from "zod";
 import { ensureLesson, lessonEntry } from "../../lessons";
 import { createTRPCRouter, staffProcedure } from "../init";
@@ -36,6 +36,9 @@ export const schoolRouter = createTRPCRouter({
     const staff = await listSchoolStaff(ctx.db, { actorId: ctx.session.uid });
     return staff.map(({ id, displayName, email, role }) => ({ id, displayName, email, role }));
   }),
+
+  /** Recent audit events of the admin's school (password-reset links, PIN resets), newest first. */
+  audit: staffProcedure.query(({ ctx }) => listSchoolAudit(ctx.db, { actorId: ctx.session.uid, limit: 30 })),
 
   removeTeacher: staffProcedure
     .input(z.object({ teacherId: z.string().min(1).max(64) }))

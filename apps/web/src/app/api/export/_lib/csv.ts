@@ -1,8 +1,8 @@
 import "server-only";
 import { isDbError } from "@margin/db";
 import { stringify } from "csv-stringify/sync";
-import { env } from "~/env";
-import { readSession, type Session } from "~/server/auth/session";
+import { cookiePolicy, readSession, type Session } from "~/server/auth/session";
+import { getDb } from "~/server/db";
 
 export type Cell = string | number | null | undefined;
 
@@ -32,7 +32,7 @@ export function csvResponse(filename: string, csv: string): Response {
 
 /** The signed-in staff session from the request's cookie, or null (students and visitors get nothing). */
 export async function staffSession(request: Request): Promise<Session | null> {
-  const session = await readSession(request.headers.get("cookie"), env().SESSION_SECRET);
+  const { session } = await readSession(getDb(), request.headers, cookiePolicy(request.headers));
   return session && session.role !== "student" ? session : null;
 }
 

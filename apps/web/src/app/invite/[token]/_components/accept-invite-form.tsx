@@ -1,13 +1,13 @@
 "use client";
 
+import { Alert } from "@margin/ui/alert";
 import { Button } from "@margin/ui/button";
 import { TextField } from "@margin/ui/text-field";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { formErrorsOf } from "~/components/form-errors";
 import { useTRPC } from "~/trpc/react";
-
-type FieldErrors = Partial<Record<string, string[]>>;
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -21,9 +21,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       },
     }),
   );
-  const fieldErrors: FieldErrors =
-    (accept.error as { data?: { fieldErrors?: FieldErrors | null } } | null)?.data?.fieldErrors ?? {};
-  const formError = accept.error && Object.keys(fieldErrors).length === 0 ? accept.error.message : null;
+  const { fieldErrors, formError } = formErrorsOf(accept.error);
   const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setValues((previous) => ({ ...previous, [key]: event.target.value }));
 
@@ -34,11 +32,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
 
   return (
     <form className="ml-stack" onSubmit={submit} noValidate>
-      {formError ? (
-        <p className="ml-alert" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <Alert>{formError}</Alert>
       <TextField
         label="Your name"
         autoComplete="name"

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { PinResets } from "./pin-resets";
 
 const when = (at: Date) => at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 
@@ -18,7 +19,11 @@ export function Roster({ code, name }: { code: string; name: string }) {
   const [pin, setPin] = useState<{ nickname: string; pin: string } | null>(null);
   const [newName, setNewName] = useState(name);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.roster.list.queryKey({ code }) });
-  const reset = useMutation(trpc.roster.resetPin.mutationOptions());
+  const reset = useMutation(
+    trpc.roster.resetPin.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.roster.pinResets.queryKey({ code }) }),
+    }),
+  );
   const remove = useMutation(trpc.roster.remove.mutationOptions({ onSuccess: refresh }));
   const rename = useMutation(trpc.roster.rename.mutationOptions({ onSuccess: () => router.refresh() }));
   const archive = useMutation(
@@ -43,7 +48,7 @@ export function Roster({ code, name }: { code: string; name: string }) {
           <p className="ml-callout" role="status">
             New PIN for {pin.nickname}:{" "}
             <strong className="ml-join-code ml-join-code-compact">{pin.pin}</strong> — shown once; give it to
-            the student.
+            the student. They are signed out on their devices and rejoin with it.
           </p>
         ) : null}
         {!roster.data ? (
@@ -123,6 +128,7 @@ export function Roster({ code, name }: { code: string; name: string }) {
             </Button>
           </form>
         </Card>
+        <PinResets code={code} />
         <Card title="Archive" description="Hides the class and closes its join code; its history is kept.">
           <Button
             variant="secondary"
