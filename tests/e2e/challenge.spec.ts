@@ -23,7 +23,12 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const { page: teacher } = await signUpTeacher(browser, errors);
   const code = await createClass(teacher, "Year 12 · Challenge");
   await teacher.getByRole("link", { name: "New challenge" }).click();
-  // The form previews the exact training data; the knobs change it before anyone joins.
+  // The form starts from the "Overlapping" preset (a minority of dogs) and previews its exact training data.
+  await expect(teacher.getByRole("radio", { name: /^Overlapping/ })).toBeChecked();
+  await expect(teacher.getByText("130 cats and 70 dogs.", { exact: true })).toBeVisible();
+  // A preset sets the data and the controls together; the knobs then change them before anyone joins.
+  await teacher.getByRole("radio", { name: /^Warm-up/ }).check();
+  await expect(teacher.getByText("Using “Warm-up”.")).toBeVisible();
   const preview = teacher.getByRole("img", {
     name: /^Preview of the challenge's training data: 100 cats and 100 dogs/,
   });
@@ -36,6 +41,7 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await flips.focus();
   for (let i = 0; i < 5; i += 1) await flips.press("ArrowRight");
   await expect(teacher.getByText(/^\d+ cats and \d+ dogs, 5% of labels flipped\.$/)).toBeVisible();
+  await expect(teacher.getByText("Your own settings (no preset matches them).")).toBeVisible();
   await teacher.getByLabel("Training points", { exact: true }).fill("5");
   await expect(teacher.getByText("Training points must be a whole number from 10 to 2 000.")).toBeVisible();
   await teacher.getByLabel("Training points", { exact: true }).fill("200");
@@ -47,7 +53,7 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await expect(teacher.getByRole("img", { name: /^QR code for http:\/\/.+\/\?code=/ })).toBeVisible();
   // The projector says what makes this data hard.
   await expect(
-    teacher.getByText("Cats vs dogs · overlap 0.40 · 45% dogs · 5% of training labels flipped"),
+    teacher.getByText("Cats vs dogs · overlap 0.60 · 45% dogs · 5% of training labels flipped"),
   ).toBeVisible();
   await teacher.getByRole("button", { name: "Start" }).click();
   await expect(teacher.getByText("live", { exact: true })).toBeVisible();
@@ -115,10 +121,15 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   // Spotlight one student; then hide names for the projector.
   await board.getByRole("button", { name: /Grace/ }).click();
   await expect(board.getByRole("button", { name: /Grace/ })).toHaveAttribute("aria-pressed", "true");
+  // Hidden names are hidden by the server: aliases in join order, on the board and on the cards.
   await teacher.getByLabel("Hide names on the projector").check();
   await expect(board).not.toContainText("Ada");
   await expect(board).toContainText("Student 1");
+  await expect(cards).not.toContainText("Grace");
+  await expect(cards.getByRole("listitem")).toHaveCount(3);
+  await screenshot(teacher, "challenge-teacher-hidden-names");
   await teacher.getByLabel("Hide names on the projector").uncheck();
+  await expect(board).toContainText("Ada");
 
   // A reload keeps the student's identity and place.
   const ada = players[0] as Page;
@@ -130,6 +141,13 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   const final = teacher.getByRole("table", { name: "Final leaderboard" });
   await expect(final.getByRole("row")).toHaveCount(4);
   await expect(final).toContainText("Private loss");
+  // The yardstick: the best any line could do on the private points, and each student's gap to it.
+  await expect(
+    teacher.getByText(
+      /^The best possible model scores \d\.\d{4} on the private points(\.|: a straight line)/,
+    ),
+  ).toBeVisible();
+  await expect(final.getByRole("row", { name: /Ada/ })).toContainText(/\+\d\.\d{4}/);
   await expect(final.getByRole("row", { name: /Ada/ })).toContainText("picked");
   await expect(final.getByRole("row", { name: /Alan/ })).toContainText("best public");
   // The replay scrubs through the race.
@@ -141,5 +159,17 @@ test("a live challenge: three students race, the teacher sees them ranked by the
   await expect(replay.getByRole("img", { name: /The race 0 s in/ })).toBeVisible();
   await screenshot(teacher, "challenge-teacher-final");
   await expect(ada.getByText("The challenge has ended.", { exact: false })).toBeVisible();
+
+  // The class's history ranks the challenge exactly as the reveal did.
+  const names = async (rows: string[]) => rows.slice(1).map((row) => row.match(/Ada|Alan|Grace/)?.[0]);
+  const revealed = await names(await final.getByRole("row").allInnerTexts());
+  await teacher.goto(`/teach/${code}/history`);
+  const history = teacher.getByRole("table", { name: "Results of Cats or dogs: lowest log loss wins" });
+  await expect(history.getByRole("row")).toHaveCount(4);
+  expect(await names(await history.getByRole("row").allInnerTexts())).toEqual(revealed);
+  await expect(
+    teacher.getByText(/The best possible model scores \d\.\d{4} on the private points\./),
+  ).toBeVisible();
+  await screenshot(teacher, "challenge-history");
   expect(errors).toEqual([]);
 });

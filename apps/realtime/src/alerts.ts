@@ -7,7 +7,7 @@ export interface Observation {
   loss: number;
   /** Public held-out accuracy. */
   accuracy: number;
-  /** Training or public held-out points given p ≥ 0.99 for the wrong class. */
+  /** Public held-out points given p ≥ 0.99 for the wrong class (free practice: the lesson's points). */
   confidentlyWrong: number;
   /** True when every weight is 0: such a model has no direction, so it can't be "flipped". */
   zeroWeights: boolean;

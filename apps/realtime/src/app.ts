@@ -1,12 +1,18 @@
 import type { Server as HttpServer } from "node:http";
 import { type Dataset, isCoreError, seedBlobs } from "@margin/core";
-import { type RealtimeClaims, verifyRealtimeToken } from "@margin/core/protocol";
-import { type Db, isDbError, joinChallenge } from "@margin/db";
+import {
+  HandshakeOptionsSchema,
+  type RealtimeClaims,
+  type StudentAlias,
+  verifyRealtimeToken,
+} from "@margin/core/protocol";
+import { challengeAliases, type Db, isDbError, joinChallenge } from "@margin/db";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { BoundaryBatcher } from "./batcher";
 import { ChallengeRegistry } from "./challenges";
+import { startChallengeClock } from "./clock";
 import type { ChallengeServices, RealtimeContext, RealtimeServer } from "./context";
 import { registerBoundaryHandlers } from "./handlers/boundary";
 import { registerLeaderboardHandlers } from "./handlers/leaderboard";
@@ -33,6 +39,8 @@ export interface RealtimeDeps {
   rateLimit?: { burst: number; perSecond: number };
   /** How stale a challenge's status may be (ms): a pause stops scoring within this time on every process. */
   statusTtlMs?: number;
+  /** How often this process ends live challenges past their deadline (ms; default statusTtlMs). */
+  clockIntervalMs?: number;
   /** Write-behind period of scored models (ms) and the per-participant replay snapshot period (ms). */
   persistIntervalMs?: number;
   snapshotIntervalMs?: number;
@@ -89,6 +97,7 @@ export async function createRealtimeServer(
   const statusTtlMs = deps.statusTtlMs ?? 1000;
   let challenges: ChallengeServices | undefined;
   let statusPoller: NodeJS.Timeout | undefined;
+  let clock: { stop(): void } | undefined;
   let closeSink: (() => Promise<void>) | undefined;
   if (deps.db) {
     const db = deps.db;
@@ -116,6 +125,7 @@ export async function createRealtimeServer(
       }
     }, statusTtlMs);
     statusPoller.unref();
+    clock = startChallengeClock(db, registry, logger, deps.clockIntervalMs ?? statusTtlMs);
   }
 
   const context: RealtimeContext = {
@@ -127,8 +137,11 @@ export async function createRealtimeServer(
     challenges,
   };
 
-  /** Challenge mode: the challenge must exist in the token's class; students join it (idempotent). */
-  async function admit(claims: RealtimeClaims): Promise<void> {
+  /**
+   * Challenge mode: the challenge must exist in the token's class; students join it (idempotent) and get
+   * the alias that stands for them on screens that hide names.
+   */
+  async function admit(claims: RealtimeClaims): Promise<StudentAlias | undefined> {
     if (!claims.challengeId) return;
     if (!challenges) throw new Refusal("forbidden: challenges are unavailable on this server");
     let challenge: Awaited<ReturnType<ChallengeRegistry["current"]>>;
@@ -151,6 +164,7 @@ export async function createRealtimeServer(
         );
       throw error;
     }
+    return (await challengeAliases(challenges.db, claims.challengeId)).get(claims.studentId);
   }
 
   io.use(async (socket, next) => {
@@ -161,8 +175,14 @@ export async function createRealtimeServer(
       return;
     }
     const { claims } = verified;
+    const options = HandshakeOptionsSchema.safeParse(socket.handshake.auth ?? {});
+    if (!options.success) {
+      next(new Error("invalid: hideNames must be true or false"));
+      return;
+    }
+    let alias: StudentAlias | undefined;
     try {
-      await admit(claims);
+      alias = await admit(claims);
     } catch (error) {
       const refusal = error instanceof Refusal;
       const message = refusal ? error.message : "unavailable: try again shortly";
@@ -177,6 +197,10 @@ export async function createRealtimeServer(
       return;
     }
     socket.data.claims = claims;
+    socket.data.alias = alias;
+    // Only a challenge's teacher screen can hide names (students see none of the others' anyway).
+    socket.data.hideNames =
+      claims.role === "teacher" && Boolean(claims.challengeId) && options.data.hideNames;
     next();
   });
 
@@ -204,6 +228,7 @@ export async function createRealtimeServer(
     flushWrites: () => challenges?.writer.flush() ?? Promise.resolve(),
     async close() {
       if (statusPoller) clearInterval(statusPoller);
+      clock?.stop();
       await io.close();
       batcher.stop();
       const stats = (await challenges?.writer.close()) ?? null;

@@ -1,5 +1,6 @@
 import {
-  challengeDatasets,
+  type ChallengeDatasets,
+  challengeTrainingData,
   evaluateSubmission,
   fitLikeSklearn,
   type Model,
@@ -24,8 +25,7 @@ import {
   wait,
 } from "./test-support";
 
-const data = challengeDatasets(TEST_DATASET);
-const { scaler, train: scaledTrain } = standardize(data.train);
+const { scaler, train: scaledTrain } = standardize(challengeTrainingData(TEST_DATASET));
 const fitted = fitLikeSklearn(scaledTrain).model;
 const standardisation = {
   mean: [scaler.mean[0], scaler.mean[1]] as [number, number],
@@ -40,8 +40,10 @@ const scaled = (factor: number, shift = 0): Model => ({
   w: fitted.w.map((wj) => wj * factor),
   b: fitted.b * factor + shift,
 });
-const publicLoss = (model: Model) => scoreSubmission(model, standardisation, data.publicTest);
-const privateLoss = (model: Model) => scoreSubmission(model, standardisation, data.privateTest);
+const publicLoss = (data: ChallengeDatasets, model: Model) =>
+  scoreSubmission(model, standardisation, data.publicTest);
+const privateLoss = (data: ChallengeDatasets, model: Model) =>
+  scoreSubmission(model, standardisation, data.privateTest);
 
 /** Within 1e-14 relative: doubles read back from either database may come back one ulp apart. */
 function expectClose(actual: number | undefined, expected: number): void {
@@ -160,8 +162,8 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       const forged = { ...payload(fitted, 5), loss: 0.000001, privateLoss: 0 } as Boundary;
       const boundary = await sendAndSee(player, dashboard, race.students[0]?.id ?? "", forged);
       const ack = await player.emitWithAck("boundary:update", { ...forged, iteration: 6 });
-      expect(ack).toEqual({ ok: true, data: { loss: publicLoss(fitted) } });
-      expect(boundary).toMatchObject({ loss: publicLoss(fitted), standardisation, alerts: [] });
+      expect(ack).toEqual({ ok: true, data: { loss: publicLoss(race.data, fitted) } });
+      expect(boundary).toMatchObject({ loss: publicLoss(race.data, fitted), standardisation, alerts: [] });
       expect(boundary).not.toHaveProperty("privateLoss");
     });
 
@@ -216,8 +218,8 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       };
       walk(received);
       for (const model of models) {
-        expect(numbers.has(publicLoss(model))).toBe(true);
-        expect(numbers.has(privateLoss(model))).toBe(false);
+        expect(numbers.has(publicLoss(race.data, model))).toBe(true);
+        expect(numbers.has(privateLoss(race.data, model))).toBe(false);
       }
       expect(JSON.stringify(received)).not.toMatch(/private/i);
     });
@@ -268,16 +270,48 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
 
       const flipped = await send(1, scaled(-0.5), 10);
       expect(flipped.alerts).toContain("flipped");
-      expect(evaluateSubmission(scaled(-0.5), standardisation, data.publicTest).accuracy).toBeLessThan(0.5);
+      expect(evaluateSubmission(scaled(-0.5), standardisation, race.data.publicTest).accuracy).toBeLessThan(
+        0.5,
+      );
 
-      const steep = await send(2, scaled(60), 10);
+      // Steep and a little off, still right more often than not: some public point gets p ≥ 0.99 for the
+      // wrong class.
+      const steepModel = scaled(10, -30);
+      const truth = evaluateSubmission(steepModel, standardisation, race.data.publicTest);
+      expect(truth.confidentlyWrong).toBeGreaterThan(0);
+      expect(truth.accuracy).toBeGreaterThan(0.5);
+      const steep = await send(2, steepModel, 10);
       expect(steep.alerts).toContain("confidently-wrong");
       expect(steep.alerts).not.toContain("flipped");
 
       expect((await send(3, fitted, 1)).alerts).toEqual([]);
       const worse = await send(3, scaled(1, 5), 2);
-      expect(worse.loss).toBeGreaterThan(1.5 * publicLoss(fitted) + 0.05);
+      expect(worse.loss).toBeGreaterThan(1.5 * publicLoss(race.data, fitted) + 0.05);
       expect(worse.alerts).toContain("diverging");
+    });
+
+    it("judge confidently wrong on the held-out points, not on training labels the teacher flipped", async () => {
+      const dataset = { ...TEST_DATASET, noise: 0.3, labelFlips: 0.2 };
+      const race = await seedChallenge(database.db, { dataset });
+      const dashboard = await join(race.teacherClaims);
+      const player = await join(race.studentClaims(0));
+      // A steep model of the clean classes: sure of itself, and wrong on flipped training labels only.
+      const { scaler: own, train: ownTrain } = standardize(race.data.train);
+      const direction = fitLikeSklearn(ownTrain).model;
+      const steep = { w: direction.w.map((wj) => wj * 8), b: direction.b * 8 };
+      const ownStandardisation = {
+        mean: [own.mean[0], own.mean[1]] as [number, number],
+        std: [own.std[0], own.std[1]] as [number, number],
+      };
+      expect(evaluateSubmission(steep, ownStandardisation, race.data.train).confidentlyWrong).toBeGreaterThan(
+        0,
+      );
+      expect(evaluateSubmission(steep, ownStandardisation, race.data.publicTest).confidentlyWrong).toBe(0);
+      const seen = await sendAndSee(player, dashboard, race.students[0]?.id ?? "", {
+        ...payload(steep, 1),
+        standardisation: ownStandardisation,
+      });
+      expect(seen.alerts).not.toContain("confidently-wrong");
     });
 
     it("flag a student whose training blew up to NaN", async () => {
@@ -344,14 +378,14 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       await race.go("ended");
       await eventually(async () => {
         const ack = await player.emitWithAck("boundary:update", payload(fitted, 2));
-        return !ack.ok && ack.error.code === "NOT_LIVE" ? true : undefined;
+        return !ack.ok && ack.error.code === "ENDED" ? true : undefined;
       });
       await expect(refusal(race.studentClaims(1))).rejects.toThrow("forbidden: the challenge has ended");
       // A participant may come back (to see the reveal) but can't score.
       const again = await join(race.studentClaims(0));
       expect(await again.emitWithAck("boundary:update", payload(fitted, 3))).toMatchObject({
         ok: false,
-        error: { code: "NOT_LIVE" },
+        error: { code: "ENDED", message: "The challenge has ended: time is up" },
       });
     });
 
@@ -364,21 +398,21 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       for (const [k, model] of sent.entries()) {
         expect((await player.emitWithAck("boundary:update", payload(model, k + 1))).ok).toBe(true);
       }
-      const best = sent.reduce((a, b) => (publicLoss(b) < publicLoss(a) ? b : a));
+      const best = sent.reduce((a, b) => (publicLoss(race.data, b) < publicLoss(race.data, a) ? b : a));
       const stats = await server.close(); // graceful: flushes pending writes
       expect(stats?.pending).toBe(0);
       server = await start();
 
       const [entry] = await challengeLeaderboard(database.db, race.challenge.id);
       expect(entry?.studentId).toBe(studentId);
-      expectClose(entry?.best?.publicLogLoss, publicLoss(best));
-      expectClose(entry?.best?.privateLogLoss, privateLoss(best));
+      expectClose(entry?.best?.publicLogLoss, publicLoss(race.data, best));
+      expectClose(entry?.best?.privateLogLoss, privateLoss(race.data, best));
       const stored = entry?.best?.standardisation;
       for (const j of [0, 1] as const) {
         expectClose(stored?.mean[j], standardisation.mean[j]);
         expectClose(stored?.std[j], standardisation.std[j]);
       }
-      expectClose(entry?.final?.publicLogLoss, publicLoss(sent.at(-1) as Model));
+      expectClose(entry?.final?.publicLogLoss, publicLoss(race.data, sent.at(-1) as Model));
       expect((await listChallengeSnapshots(database.db, race.challenge.id)).length).toBeGreaterThanOrEqual(1);
 
       // The student reconnects to the new process; a worse model doesn't replace the stored best.
@@ -386,8 +420,8 @@ describe.each(DATABASE_KINDS)("challenge mode on %s", (kind) => {
       expect((await player.emitWithAck("boundary:update", payload(scaled(-1), 9))).ok).toBe(true);
       await server.handle.flushWrites();
       const [after] = await challengeLeaderboard(database.db, race.challenge.id);
-      expectClose(after?.best?.publicLogLoss, publicLoss(best));
-      expectClose(after?.final?.publicLogLoss, publicLoss(scaled(-1)));
+      expectClose(after?.best?.publicLogLoss, publicLoss(race.data, best));
+      expectClose(after?.final?.publicLogLoss, publicLoss(race.data, scaled(-1)));
     });
   });
 });

@@ -1,38 +1,37 @@
-import {
-  type ChallengeDatasetSpec,
-  type ChallengeDatasets,
-  challengeDatasets,
-  type Dataset,
-} from "@margin/core";
+import { type ChallengeDatasetSpec, type ChallengeDatasets, challengeDatasets } from "@margin/core";
 import type { ChallengeStatus } from "@margin/core/protocol";
-import { type Db, getChallenge } from "@margin/db";
+import { challengeHeldOutSecret, type Db, getChallenge } from "@margin/db";
 import type { Logger } from "./logger";
 
-/** What this process knows about a challenge: its data (built once) and its status (re-read every TTL). */
+/**
+ * What this process knows about a challenge: its data (built once, with the held-out secret, which stays
+ * in this process's memory) and its status and deadline (re-read every TTL).
+ */
 export interface CachedChallenge {
   id: string;
   classroomId: string;
   status: ChallengeStatus;
+  /** When a live challenge ends by itself (ms since the epoch); null unless live. */
+  deadlineAt: number | null;
   data: ChallengeDatasets;
-  /** Up to ALERT_SAMPLE training points, checked for confidently-wrong predictions on every update. */
-  trainSample: Dataset;
   checkedAt: number;
 }
 
-/** Training points checked for "confidently wrong" per update; the split is shuffled, so a prefix is a sample. */
-const ALERT_SAMPLE = 1000;
-
-function prefix(data: Dataset, n: number): Dataset {
-  if (data.n <= n) return data;
-  return { ...data, n, x: data.x.subarray(0, n * data.d), y: data.y.subarray(0, n) };
+/** The challenge's time is up: it has ended, or it is live past its deadline (about to be ended). */
+export function isOver(challenge: CachedChallenge, now: number = Date.now()): boolean {
+  return (
+    challenge.status === "ended" ||
+    (challenge.status === "live" && challenge.deadlineAt !== null && challenge.deadlineAt <= now)
+  );
 }
 
 export type TransitionListener = (challenge: CachedChallenge, from: ChallengeStatus) => void;
 
 /**
- * Challenges by id. The data set is deterministic (same spec → same points), so every process builds its
- * own; the status is the database's, cached for `ttlMs` so a pause stops scoring on every process within
- * that time without a query per update. One refresh per challenge at a time.
+ * Challenges by id. The data set is deterministic (same spec and held-out secret → same points), so every
+ * process builds its own; the status and deadline are the database's, cached for `ttlMs` so a pause or a
+ * "+5 min" reaches scoring on every process within that time without a query per update. One refresh per
+ * challenge at a time. Reading a live challenge past its deadline ends it (see @margin/db getChallenge).
  */
 export class ChallengeRegistry {
   private readonly cache = new Map<string, CachedChallenge>();
@@ -93,21 +92,25 @@ export class ChallengeRegistry {
       this.cache.delete(challengeId);
       return null;
     }
+    const deadlineAt = row.deadlineAt?.getTime() ?? null;
     if (cached) {
       const from = cached.status;
       cached.status = row.status;
+      cached.deadlineAt = deadlineAt;
       cached.checkedAt = this.now();
       if (from !== row.status) this.onTransition(cached, from);
       return cached;
     }
+    const secret = await challengeHeldOutSecret(this.db, challengeId);
+    if (secret === undefined) return null;
     // The database stores the kind as free text; challengeDatasets validates it (CoreError if unknown).
-    const data = challengeDatasets(row.dataset as ChallengeDatasetSpec);
+    const data = challengeDatasets(row.dataset as ChallengeDatasetSpec, secret);
     const entry: CachedChallenge = {
       id: row.id,
       classroomId: row.classroomId,
       status: row.status,
+      deadlineAt,
       data,
-      trainSample: prefix(data.train, ALERT_SAMPLE),
       checkedAt: this.now(),
     };
     this.cache.set(challengeId, entry);

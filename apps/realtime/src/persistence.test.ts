@@ -10,6 +10,7 @@ const model = (studentId: string, loss: number, w0 = loss): ScoredModel => ({
   iteration: 1,
   publicLogLoss: loss,
   privateLogLoss: loss + 0.01,
+  scoredAt: 0,
 });
 
 /** A sink that records every flush and answers with `answer` (default: everything ok). */

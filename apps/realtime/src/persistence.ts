@@ -11,6 +11,8 @@ export interface ScoredModel {
   iteration: number;
   publicLogLoss: number;
   privateLogLoss: number;
+  /** When it was scored (ms since the epoch): a model scored before the end counts even if written after. */
+  scoredAt: number;
 }
 
 /** One participant's writes of a flush, in order: its best since the last write (if better), then its latest. */
@@ -42,6 +44,7 @@ export function databaseSink(db: Db, logger: Logger): WriteSink {
           privateLogLoss: model.privateLogLoss,
           iteration: model.iteration,
           snapshot: item.snapshot && k === item.models.length - 1,
+          scoredAt: new Date(model.scoredAt),
         });
         owner.push(index);
       }

@@ -6,6 +6,8 @@ export const rooms = {
   teachers: (classroomId: string) => `class:${classroomId}:teachers`,
   challengeStudents: (challengeId: string) => `challenge:${challengeId}:students`,
   challengeTeachers: (challengeId: string) => `challenge:${challengeId}:teachers`,
+  /** Teachers' screens that hide names (the projector): they hear aliases only. */
+  challengeTeachersHidingNames: (challengeId: string) => `challenge:${challengeId}:teachers:hiding-names`,
   /** Students and teachers of a challenge: status changes go here. */
   challenge: (challengeId: string) => `challenge:${challengeId}`,
 };

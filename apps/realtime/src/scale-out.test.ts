@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { challengeDatasets, scoreSubmission } from "@margin/core";
+import { scoreSubmission } from "@margin/core";
 import type { PublicLeaderboardRow, StudentBoundary } from "@margin/core/protocol";
 import { challengeLeaderboard } from "@margin/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +7,8 @@ import {
   createTestDatabase,
   eventually,
   seedChallenge,
+  spawnService,
   startServer,
-  TEST_DATASET,
   TEST_SECRET,
   type TestClient,
   type TestServer,
@@ -20,37 +17,6 @@ import {
 
 // The machine's Redis and PostgreSQL (CI starts them). A test that can't reach them fails rather than skips.
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const appDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const data = challengeDatasets(TEST_DATASET);
-
-/** The real service (src/index.ts) as a child process; resolves with its URL once it listens. */
-function spawnService(env: Record<string, string>): {
-  child: ChildProcess;
-  url: Promise<string>;
-  lines: string[];
-} {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: appDir,
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  const url = new Promise<string>((resolve, reject) => {
-    let buffer = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split("\n");
-      buffer = parts.pop() ?? "";
-      for (const line of parts) {
-        lines.push(line);
-        if (line.includes('"event":"listening"')) resolve(`http://127.0.0.1:${JSON.parse(line).port}`);
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`service exited with ${code}: ${lines.join("\n")}`)));
-  });
-  return { child, url, lines };
-}
 
 describe("two realtime processes joined by Redis, sharing PostgreSQL", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -108,11 +74,11 @@ describe("two realtime processes joined by Redis, sharing PostgreSQL", () => {
     expect((await bobHere.emitWithAck("boundary:update", bobModel)).ok).toBe(true);
     expect(await adaSeen).toMatchObject({
       w: adaModel.w,
-      loss: scoreSubmission(adaModel, null, data.publicTest),
+      loss: scoreSubmission(adaModel, null, race.data.publicTest),
     });
     expect(await bobSeen).toMatchObject({
       w: bobModel.w,
-      loss: scoreSubmission(bobModel, null, data.publicTest),
+      loss: scoreSubmission(bobModel, null, race.data.publicTest),
     });
   });
 
@@ -148,14 +114,16 @@ describe("two realtime processes joined by Redis, sharing PostgreSQL", () => {
     const board = await challengeLeaderboard(database.db, race.challenge.id);
     const ada = board.find((entry) => entry.studentId === race.students[0]?.id);
     const expected = Math.min(
-      scoreSubmission(better, null, data.publicTest),
+      scoreSubmission(better, null, race.data.publicTest),
       ack.ok ? ack.data.loss : Infinity,
     );
     expect(Math.abs((ada?.best?.publicLogLoss ?? Number.NaN) - expected)).toBeLessThanOrEqual(
       1e-14 * expected,
     );
     expect(
-      Math.abs((ada?.final?.publicLogLoss ?? Number.NaN) - scoreSubmission(better, null, data.publicTest)),
+      Math.abs(
+        (ada?.final?.publicLogLoss ?? Number.NaN) - scoreSubmission(better, null, race.data.publicTest),
+      ),
     ).toBeLessThanOrEqual(1e-14);
   });
 });

@@ -1,13 +1,16 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ChallengeDatasetSpec } from "@margin/core";
+import { fileURLToPath } from "node:url";
+import { type ChallengeDatasetSpec, type ChallengeDatasets, challengeDatasets } from "@margin/core";
 import type { ClientToServerEvents, ServerToClientEvents } from "@margin/core/protocol";
 import { type ClaimsInput, signRealtimeToken } from "@margin/core/protocol";
 import {
+  challengeHeldOutSecret,
   createChallenge,
   createClassroom,
   createDb,
@@ -162,10 +165,22 @@ export const TEST_DATASET: ChallengeDatasetSpec = {
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
 
-/** A class with its teacher, `players` enrolled students and a challenge (live unless told otherwise). */
+export const TEST_HELD_OUT_SECRET = "7e57000000000000000000000000000000000000000000000000000000c0ffee";
+
+/**
+ * A class with its teacher, `players` enrolled students and a challenge (live unless told otherwise) whose
+ * held-out secret is TEST_HELD_OUT_SECRET, so expectations are reproducible, unless `randomSecret` keeps
+ * the one the app drew.
+ */
 export async function seedChallenge(
   db: Db,
-  options: { players?: number; dataset?: ChallengeDatasetSpec; live?: boolean } = {},
+  options: {
+    players?: number;
+    dataset?: ChallengeDatasetSpec;
+    live?: boolean;
+    randomSecret?: boolean;
+    durationSeconds?: number;
+  } = {},
 ) {
   const school = await createSchool(db, { name: unique("School") });
   const teacherUser = await createStaffUser(db, {
@@ -183,7 +198,7 @@ export async function seedChallenge(
     title: "Race",
     dataset,
     controls: ["learningRate", "iterations", "standardise"],
-    durationSeconds: 600,
+    durationSeconds: options.durationSeconds ?? 600,
   });
   const students: { id: string; nickname: string }[] = [];
   for (let i = 0; i < (options.players ?? 2); i++) {
@@ -195,9 +210,17 @@ export async function seedChallenge(
     });
     students.push({ id: user.id, nickname });
   }
+  if (!options.randomSecret) {
+    await db.challenge.update({ where: { id: challenge.id }, data: { heldOutSecret: TEST_HELD_OUT_SECRET } });
+  }
+  // The server's own view of the data (the held-out part from the challenge's secret), to check scores by.
+  const data: ChallengeDatasets = challengeDatasets(
+    dataset,
+    (await challengeHeldOutSecret(db, challenge.id)) ?? null,
+  );
   const go = (to: "live" | "paused" | "ended") =>
     transitionChallenge(db, { actorId: teacherUser.id, challengeId: challenge.id, to });
-  if (options.live ?? true) await go("live");
+  const current = (options.live ?? true) ? await go("live") : challenge;
   const studentClaims = (index: number): ClaimsInput => {
     const player = students[index];
     if (!player) throw new Error(`no player ${index}`);
@@ -216,12 +239,45 @@ export async function seedChallenge(
   };
   return {
     classroom,
-    challenge,
+    /** As it stands after seeding (live, with its deadline, unless told otherwise). */
+    challenge: current,
     students,
     dataset,
+    data,
     go,
     studentClaims,
     teacherClaims,
     teacherId: teacherUser.id,
   };
+}
+
+const appDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The real service (src/index.ts) as a child process; resolves with its URL once it listens. */
+export function spawnService(env: Record<string, string>): {
+  child: ChildProcess;
+  url: Promise<string>;
+  lines: string[];
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: appDir,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const url = new Promise<string>((resolve, reject) => {
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const parts = buffer.split("\n");
+      buffer = parts.pop() ?? "";
+      for (const line of parts) {
+        lines.push(line);
+        if (line.includes('"event":"listening"')) resolve(`http://127.0.0.1:${JSON.parse(line).port}`);
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`service exited with ${code}: ${lines.join("\n")}`)));
+  });
+  return { child, url, lines };
 }

@@ -1,7 +1,7 @@
 import { assertCount } from "./blobs";
 import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
-import { RandomState } from "./random";
+import { type NumpySeed, RandomState } from "./random";
 
 /** Options for {@link catsVsDogs}. */
 export interface CatsVsDogsOptions {
@@ -9,8 +9,8 @@ export interface CatsVsDogsOptions {
   n?: number;
   /** 0 = two tight, clearly separate groups; 1 = heavily overlapping (default 0.3). */
   noise?: number;
-  /** numpy-compatible seed (default 0). */
-  seed?: number;
+  /** numpy-compatible seed: an integer or a key of 32-bit words (default 0). */
+  seed?: NumpySeed;
 }
 
 /** Feature names of {@link catsVsDogs}, in column order. */

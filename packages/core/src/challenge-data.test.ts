@@ -5,6 +5,7 @@ import {
   CHALLENGE_KNOBS,
   type ChallengeDatasetSpec,
   challengeDatasets,
+  challengeTrainingData,
   evaluateSubmission,
   scoreSubmission,
 } from "./challenge-data";
@@ -25,15 +26,22 @@ const spec: ChallengeDatasetSpec = {
   noise: 0.4,
 };
 
+/** Two held-out secrets (256 bits each), as the server would draw them. */
+const SECRET = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const OTHER_SECRET = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
 const ones = (data: { y: Float64Array }) => data.y.reduce((sum, label) => sum + label, 0);
+const same = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
+const pointKeys = (data: { x: Float64Array; n: number }) =>
+  Array.from({ length: data.n }, (_, i) => `${data.x[2 * i]},${data.x[2 * i + 1]}`);
 
 describe("challengeDatasets", () => {
   it.each(CHALLENGE_DATASET_KINDS)(
     "builds the requested sizes for %s, bit-identical on a second call",
     (kind) => {
       const noise = kind === "cats-vs-dogs" ? 0.3 : 0.2;
-      const first = challengeDatasets({ ...spec, kind, noise });
-      const second = challengeDatasets({ ...spec, kind, noise });
+      const first = challengeDatasets({ ...spec, kind, noise }, SECRET);
+      const second = challengeDatasets({ ...spec, kind, noise }, SECRET);
       expect([first.train.n, first.publicTest.n, first.privateTest.n]).toEqual([200, 150, 150]);
       for (const part of ["train", "publicTest", "privateTest"] as const) {
         expect(Buffer.from(first[part].x.buffer).equals(Buffer.from(second[part].x.buffer))).toBe(true);
@@ -43,8 +51,98 @@ describe("challengeDatasets", () => {
     },
   );
 
+  it("pins the first points so browser and server can't drift apart unnoticed", () => {
+    const { train, publicTest, privateTest } = challengeDatasets(spec, SECRET);
+    expect([train.x[0], train.x[1], train.y[0]]).toMatchInlineSnapshot(`
+      [
+        3.4708570085494355,
+        5.038707585674647,
+        0,
+      ]
+    `);
+    expect([publicTest.x[0], publicTest.x[1], publicTest.y[0]]).toMatchInlineSnapshot(`
+      [
+        4.916859218954838,
+        7.294615179383094,
+        0,
+      ]
+    `);
+    expect([privateTest.x[0], privateTest.x[1], privateTest.y[0]]).toMatchInlineSnapshot(`
+      [
+        4.56839167836602,
+        6.019298614317994,
+        0,
+      ]
+    `);
+  });
+
+  it("builds the training points from the public spec alone, whatever the secret", () => {
+    const train = challengeTrainingData(spec);
+    for (const secret of [SECRET, OTHER_SECRET]) {
+      const parts = challengeDatasets(spec, secret);
+      expect(same(parts.train.x, train.x)).toBe(true);
+      expect(same(parts.train.y, train.y)).toBe(true);
+    }
+    // The knobs' corruption is part of the training points, also when built alone (the teacher's preview).
+    const knobs = { ...spec, labelFlips: 0.1, outliers: 0.05, classBalance: 0.3 };
+    expect(same(challengeTrainingData(knobs).x, challengeDatasets(knobs, SECRET).train.x)).toBe(true);
+    expect(same(challengeTrainingData(knobs).y, challengeDatasets(knobs, SECRET).train.y)).toBe(true);
+  });
+
+  it.each(CHALLENGE_DATASET_KINDS)("draws other held-out points for another secret (%s)", (kind) => {
+    const noise = kind === "cats-vs-dogs" ? 0.3 : 0.2;
+    const one = challengeDatasets({ ...spec, kind, noise }, SECRET);
+    const other = challengeDatasets({ ...spec, kind, noise }, OTHER_SECRET);
+    const shared = (a: { x: Float64Array; n: number }, b: { x: Float64Array; n: number }) => {
+      const keys = new Set(pointKeys(a));
+      return pointKeys(b).filter((key) => keys.has(key)).length;
+    };
+    expect(shared(one.publicTest, other.publicTest)).toBe(0);
+    expect(shared(one.privateTest, other.privateTest)).toBe(0);
+    // Nor are the held-out points any of the training points.
+    expect(shared(one.train, one.publicTest) + shared(one.train, one.privateTest)).toBe(0);
+  });
+
+  it("draws the held-out points from the training points' distribution, without the corruption", () => {
+    const big = { ...spec, noise: 0.6, trainSize: 4000, publicTestSize: 2000, privateTestSize: 2000 };
+    const { train, publicTest, privateTest } = challengeDatasets(big, SECRET);
+    const classMeans = (data: { x: Float64Array; y: Float64Array; n: number }) =>
+      [0, 1].flatMap((label) => {
+        const members = Array.from({ length: data.n }, (_, i) => i).filter((i) => data.y[i] === label);
+        return [0, 1].map(
+          (j) => members.reduce((sum, i) => sum + (data.x[2 * i + j] as number), 0) / members.length,
+        );
+      });
+    const expected = classMeans(train);
+    for (const part of [publicTest, privateTest]) {
+      const means = classMeans(part);
+      // Class means of 1 000 points: standard errors are under 0.1 kg and 0.05 cm at this overlap.
+      for (const [k, mean] of means.entries())
+        expect(Math.abs(mean - (expected[k] as number))).toBeLessThan(0.35);
+    }
+  });
+
+  it("makes the training points of blobs with noise 1 the lesson's seedBlobs points", () => {
+    const train = challengeTrainingData({ ...spec, kind: "blobs", noise: 1, trainSize: 60 });
+    const lesson = seedBlobs({ seed: 42, nPerClass: 30 });
+    const points = new Set<string>();
+    for (let i = 0; i < 60; i++) points.add(`${lesson.x[2 * i]},${lesson.x[2 * i + 1]},${lesson.y[i]}`);
+    for (let i = 0; i < train.n; i++)
+      expect(points.has(`${train.x[2 * i]},${train.x[2 * i + 1]},${train.y[i]}`)).toBe(true);
+  });
+
+  it("refuses a malformed held-out secret", () => {
+    for (const secret of ["", "xyz", SECRET.slice(1), SECRET.toUpperCase(), `${SECRET}00`]) {
+      expect(() => challengeDatasets(spec, secret)).toThrow(
+        expect.objectContaining({ name: "CoreError", code: "BAD_OPTION" }),
+      );
+    }
+  });
+});
+
+describe("challengeDatasets without a secret (challenges stored before held-out secrets)", () => {
   it("pins the first training point so browser and server can't drift apart unnoticed", () => {
-    const { train, publicTest } = challengeDatasets(spec);
+    const { train, publicTest } = challengeDatasets(spec, null);
     expect([train.x[0], train.x[1], train.y[0]]).toMatchInlineSnapshot(`
       [
         4.550111534670934,
@@ -62,7 +160,7 @@ describe("challengeDatasets", () => {
   });
 
   it("keeps every generated point exactly once across the three parts", () => {
-    const parts = challengeDatasets({ ...spec, kind: "moons", noise: 0.1 });
+    const parts = challengeDatasets({ ...spec, kind: "moons", noise: 0.1 }, null);
     const key = (x: Float64Array, i: number) => `${x[2 * i]},${x[2 * i + 1]}`;
     const seen = new Set<string>();
     for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
@@ -71,8 +169,37 @@ describe("challengeDatasets", () => {
     expect(seen.size).toBe(500);
   });
 
+  it("makes blobs with noise 1 the lesson's seedBlobs points", () => {
+    const parts = challengeDatasets(
+      {
+        ...spec,
+        kind: "blobs",
+        noise: 1,
+        trainSize: 60,
+        publicTestSize: 20,
+        privateTestSize: 20,
+      },
+      null,
+    );
+    const lesson = seedBlobs({ seed: 42, nPerClass: 50 });
+    const points = new Set<string>();
+    for (let i = 0; i < 100; i++) points.add(`${lesson.x[2 * i]},${lesson.x[2 * i + 1]},${lesson.y[i]}`);
+    for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
+      for (let i = 0; i < part.n; i++)
+        expect(points.has(`${part.x[2 * i]},${part.x[2 * i + 1]},${part.y[i]}`)).toBe(true);
+    }
+  });
+});
+
+describe.each([
+  ["with a held-out secret", SECRET],
+  ["without a secret", null],
+] as const)("challengeDatasets %s", (_layout, secret) => {
   it("stratifies: every part keeps the overall class balance to within one point", () => {
-    const parts = challengeDatasets({ ...spec, trainSize: 101, publicTestSize: 37, privateTestSize: 63 });
+    const parts = challengeDatasets(
+      { ...spec, trainSize: 101, publicTestSize: 37, privateTestSize: 63 },
+      secret,
+    );
     const total = 201;
     const dogs = ones(parts.train) + ones(parts.publicTest) + ones(parts.privateTest);
     for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
@@ -81,33 +208,15 @@ describe("challengeDatasets", () => {
   });
 
   it("shuffles: the held-out parts are not a contiguous run of the generator's output", () => {
-    const { publicTest } = challengeDatasets(spec);
+    const { publicTest } = challengeDatasets(spec, secret);
     expect(ones(publicTest)).toBeGreaterThan(0);
     expect(ones(publicTest)).toBeLessThan(publicTest.n);
   });
 
   it("gives other data for another seed", () => {
-    const a = challengeDatasets(spec).train.x;
-    const b = challengeDatasets({ ...spec, seed: 43 }).train.x;
+    const a = challengeDatasets(spec, secret).train.x;
+    const b = challengeDatasets({ ...spec, seed: 43 }, secret).train.x;
     expect(Array.from(a)).not.toEqual(Array.from(b));
-  });
-
-  it("makes blobs with noise 1 the lesson's seedBlobs points", () => {
-    const parts = challengeDatasets({
-      ...spec,
-      kind: "blobs",
-      noise: 1,
-      trainSize: 60,
-      publicTestSize: 20,
-      privateTestSize: 20,
-    });
-    const lesson = seedBlobs({ seed: 42, nPerClass: 50 });
-    const points = new Set<string>();
-    for (let i = 0; i < 100; i++) points.add(`${lesson.x[2 * i]},${lesson.x[2 * i + 1]},${lesson.y[i]}`);
-    for (const part of [parts.train, parts.publicTest, parts.privateTest]) {
-      for (let i = 0; i < part.n; i++)
-        expect(points.has(`${part.x[2 * i]},${part.x[2 * i + 1]},${part.y[i]}`)).toBe(true);
-    }
   });
 
   it.each([
@@ -122,14 +231,14 @@ describe("challengeDatasets", () => {
     ["cats-vs-dogs noise above 1", { noise: 1.5 }],
   ])("refuses %s with a CoreError", (_label, change) => {
     const bad = { ...spec, ...change } as ChallengeDatasetSpec;
-    expect(() => challengeDatasets(bad)).toThrow(
+    expect(() => challengeDatasets(bad, secret)).toThrow(
       expect.objectContaining({ name: "CoreError", code: "BAD_OPTION" }),
     );
   });
 });
 
 describe("scoreSubmission", () => {
-  const { train, publicTest } = challengeDatasets(spec);
+  const { train, publicTest } = challengeDatasets(spec, SECRET);
 
   it("is bit for bit logLoss for a raw model", () => {
     const model = { w: [0.31, 0.72], b: -9.4 };
@@ -197,11 +306,9 @@ describe("scoreSubmission", () => {
 });
 
 describe("challengeDatasets knobs", () => {
-  const same = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
-
   it("gives exactly the knob-free data when every knob is at its default", () => {
-    const plain = challengeDatasets(spec);
-    const defaults = challengeDatasets({ ...spec, classBalance: 0.5, labelFlips: 0, outliers: 0 });
+    const plain = challengeDatasets(spec, SECRET);
+    const defaults = challengeDatasets({ ...spec, classBalance: 0.5, labelFlips: 0, outliers: 0 }, SECRET);
     for (const part of ["train", "publicTest", "privateTest"] as const) {
       expect(same(plain[part].x, defaults[part].x)).toBe(true);
       expect(same(plain[part].y, defaults[part].y)).toBe(true);
@@ -209,12 +316,10 @@ describe("challengeDatasets knobs", () => {
   });
 
   it.each(CHALLENGE_DATASET_KINDS)("class balance sets the share of class 1 in every part (%s)", (kind) => {
-    const parts = challengeDatasets({
-      ...spec,
-      kind,
-      noise: kind === "cats-vs-dogs" ? 0.3 : 0.2,
-      classBalance: 0.2,
-    });
+    const parts = challengeDatasets(
+      { ...spec, kind, noise: kind === "cats-vs-dogs" ? 0.3 : 0.2, classBalance: 0.2 },
+      SECRET,
+    );
     const total = 500;
     const all = ones(parts.train) + ones(parts.publicTest) + ones(parts.privateTest);
     expect(all).toBe(Math.round(total * 0.2));
@@ -224,8 +329,8 @@ describe("challengeDatasets knobs", () => {
   });
 
   it("flips the requested share of training labels and leaves the points and held-out labels alone", () => {
-    const clean = challengeDatasets(spec);
-    const noisy = challengeDatasets({ ...spec, labelFlips: 0.1 });
+    const clean = challengeDatasets(spec, SECRET);
+    const noisy = challengeDatasets({ ...spec, labelFlips: 0.1 }, SECRET);
     expect(same(clean.train.x, noisy.train.x)).toBe(true);
     let flipped = 0;
     for (let i = 0; i < clean.train.n; i++) if (clean.train.y[i] !== noisy.train.y[i]) flipped += 1;
@@ -235,8 +340,8 @@ describe("challengeDatasets knobs", () => {
   });
 
   it("moves the requested share of training points far from their class, keeping labels and the test parts", () => {
-    const clean = challengeDatasets(spec);
-    const rough = challengeDatasets({ ...spec, outliers: 0.05 });
+    const clean = challengeDatasets(spec, SECRET);
+    const rough = challengeDatasets({ ...spec, outliers: 0.05 }, SECRET);
     expect(same(clean.train.y, rough.train.y)).toBe(true);
     expect(same(clean.publicTest.x, rough.publicTest.x)).toBe(true);
     const moved: number[] = [];
@@ -273,8 +378,8 @@ describe("challengeDatasets knobs", () => {
   });
 
   it("keeps each knob's picks independent of the others", () => {
-    const flipsOnly = challengeDatasets({ ...spec, labelFlips: 0.1 });
-    const both = challengeDatasets({ ...spec, labelFlips: 0.1, outliers: 0.05 });
+    const flipsOnly = challengeDatasets({ ...spec, labelFlips: 0.1 }, SECRET);
+    const both = challengeDatasets({ ...spec, labelFlips: 0.1, outliers: 0.05 }, SECRET);
     expect(same(flipsOnly.train.y, both.train.y)).toBe(true);
   });
 
@@ -286,7 +391,7 @@ describe("challengeDatasets knobs", () => {
     ["outliers", Number.NaN],
   ] as const)("refuses %s = %s with a readable error", (knob, value) => {
     try {
-      challengeDatasets({ ...spec, [knob]: value });
+      challengeDatasets({ ...spec, [knob]: value }, SECRET);
       expect.unreachable();
     } catch (error) {
       expect(isCoreError(error) && error.code).toBe("BAD_OPTION");

@@ -3,7 +3,7 @@ import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
 import { assertModel, type Model } from "./model";
 import { predictedLabel } from "./predict";
-import { RandomState } from "./random";
+import { type NumpySeed, RandomState } from "./random";
 import type { Scaler } from "./standardize";
 import { circles, moons } from "./toy-datasets";
 
@@ -104,7 +104,7 @@ export function assertChallengeDatasetSpec(spec: ChallengeDatasetSpec): void {
  * ⌊n/2⌋ points of class 0 around (−2, −2), the rest of class 1 around (2, 2): x = centre + σ·z, z from
  * numpy's randn. With σ = 1 and n even it is exactly {@link seedBlobs}(seed, n/2).
  */
-function blobs(n: number, noise: number, seed: number): Dataset {
+function blobs(n: number, noise: number, seed: NumpySeed): Dataset {
   const m = Math.floor(n / 2);
   const x = new RandomState(seed).randn(2 * n);
   const y = new Float64Array(n);
@@ -113,8 +113,8 @@ function blobs(n: number, noise: number, seed: number): Dataset {
   return { x, y, n, d: 2, featureNames: ["x1", "x2"] };
 }
 
-function generateBalanced(spec: ChallengeDatasetSpec, n: number): Dataset {
-  const { seed, noise } = spec;
+function generateBalanced(spec: ChallengeDatasetSpec, n: number, seed: NumpySeed): Dataset {
+  const { noise } = spec;
   switch (spec.kind) {
     case "cats-vs-dogs":
       return catsVsDogs({ n, noise, seed });
@@ -131,12 +131,12 @@ function generateBalanced(spec: ChallengeDatasetSpec, n: number): Dataset {
  * n points with round(n · classBalance) of class 1. Unbalanced data is cut from a larger balanced draw
  * (the first n₀ of class 0 and n₁ of class 1 in generator order), so each class keeps its distribution.
  */
-function generate(spec: ChallengeDatasetSpec, n: number): Dataset {
+function generate(spec: ChallengeDatasetSpec, n: number, seed: NumpySeed): Dataset {
   const balance = spec.classBalance ?? CHALLENGE_KNOBS.classBalance.default;
-  if (balance === CHALLENGE_KNOBS.classBalance.default) return generateBalanced(spec, n);
+  if (balance === CHALLENGE_KNOBS.classBalance.default) return generateBalanced(spec, n, seed);
   const ones = Math.min(n - 1, Math.max(1, Math.round(n * balance)));
   const zeros = n - ones;
-  const pool = generateBalanced(spec, 2 * Math.max(zeros, ones));
+  const pool = generateBalanced(spec, 2 * Math.max(zeros, ones), seed);
   const picked: number[] = [];
   const wanted = [zeros, ones];
   for (let i = 0; i < pool.n; i++) {
@@ -230,22 +230,86 @@ function take(data: Dataset, order: Int32Array, from: number, to: number): Datas
   return { x, y, n, d: 2, featureNames: data.featureNames };
 }
 
+/** Corruption touches training points only: the held-out points stay the truth the board scores on. */
+function corrupt(train: Dataset, spec: ChallengeDatasetSpec): void {
+  if (spec.outliers) addOutliers(train, spec.outliers, spec.seed);
+  if (spec.labelFlips) flipLabels(train, spec.labelFlips, spec.seed);
+}
+
 /**
- * The challenge's data: trainSize + publicTestSize + privateTestSize points from the kind's generator
- * (seeded with `seed`), ordered by a seeded stratified shuffle and cut into train | public | private in
- * that order. Pure and deterministic: the same spec gives bit-identical arrays everywhere.
+ * A challenge's held-out secret: 256 random bits as 64 lower-case hex digits, drawn by the server when the
+ * challenge is created and never sent to anyone. It seeds the held-out points, so they can't be rebuilt
+ * from anything a student sees (the training points, the knobs) or can guess (the teacher's seed).
+ */
+export const HELD_OUT_SECRET_PATTERN = /^[0-9a-f]{64}$/;
+
+/** The secret as numpy's seeding key: eight 32-bit words, most significant first. */
+function heldOutKey(secret: string): number[] {
+  if (typeof secret !== "string" || !HELD_OUT_SECRET_PATTERN.test(secret)) {
+    throw new CoreError("BAD_OPTION", "the held-out secret must be 64 lower-case hex digits (256 bits)");
+  }
+  return Array.from({ length: 8 }, (_, k) => Number.parseInt(secret.slice(8 * k, 8 * k + 8), 16));
+}
+
+/**
+ * The training points students get: trainSize points from the kind's generator seeded with the teacher's
+ * `seed`, in a seeded stratified order, with the knobs' flipped labels and outliers. They depend on the
+ * public spec alone (the teacher's preview in the browser builds exactly these) and never on the
+ * held-out secret.
  * @throws CoreError BAD_OPTION for an unknown kind or out-of-range number.
  */
-export function challengeDatasets(spec: ChallengeDatasetSpec): ChallengeDatasets {
+export function challengeTrainingData(spec: ChallengeDatasetSpec): Dataset {
+  assertChallengeDatasetSpec(spec);
+  const drawn = generate(spec, spec.trainSize, spec.seed);
+  const train = take(
+    drawn,
+    stratifiedOrder(drawn, new RandomState((spec.seed ^ SPLIT_STREAM) >>> 0)),
+    0,
+    drawn.n,
+  );
+  corrupt(train, spec);
+  return train;
+}
+
+/**
+ * The challenge's data. `train` is {@link challengeTrainingData}. The held-out points are a second draw
+ * from the same generator with the same knobs (so the same distribution, minus the training corruption),
+ * publicTestSize + privateTestSize points seeded with the held-out secret's 256 bits (numpy's
+ * `RandomState(key)`), stratified and cut into public | private. Pure and deterministic: the same spec
+ * and secret give bit-identical arrays everywhere.
+ *
+ * `heldOutSecret === null` is the layout of challenges created before held-out secrets existed, kept so
+ * that they score exactly as they always did: all trainSize + publicTestSize + privateTestSize points
+ * from one draw seeded with `seed`, stratified and cut into train | public | private. Anyone who guesses
+ * that seed can rebuild those held-out points; never create a challenge without a secret.
+ * @throws CoreError BAD_OPTION for an unknown kind, an out-of-range number or a malformed secret.
+ */
+export function challengeDatasets(
+  spec: ChallengeDatasetSpec,
+  heldOutSecret: string | null,
+): ChallengeDatasets {
+  if (heldOutSecret === null) return legacyDatasets(spec);
+  const key = heldOutKey(heldOutSecret);
+  const train = challengeTrainingData(spec);
+  const { publicTestSize, privateTestSize } = spec;
+  const heldOut = generate(spec, publicTestSize + privateTestSize, key);
+  const order = stratifiedOrder(heldOut, new RandomState([...key, SPLIT_STREAM]));
+  return {
+    train,
+    publicTest: take(heldOut, order, 0, publicTestSize),
+    privateTest: take(heldOut, order, publicTestSize, heldOut.n),
+  };
+}
+
+/** The layout of challenges stored without a held-out secret: one draw from `seed`, cut in three. */
+function legacyDatasets(spec: ChallengeDatasetSpec): ChallengeDatasets {
   assertChallengeDatasetSpec(spec);
   const { trainSize, publicTestSize, privateTestSize } = spec;
   const total = trainSize + publicTestSize + privateTestSize;
-  const all = generate(spec, total);
+  const all = generate(spec, total, spec.seed);
   const order = stratifiedOrder(all, new RandomState((spec.seed ^ SPLIT_STREAM) >>> 0));
   const train = take(all, order, 0, trainSize);
-  // Corruption touches the training part only: the held-out points stay the truth the board scores on.
-  if (spec.outliers) addOutliers(train, spec.outliers, spec.seed);
-  if (spec.labelFlips) flipLabels(train, spec.labelFlips, spec.seed);
+  corrupt(train, spec);
   return {
     train,
     publicTest: take(all, order, trainSize, trainSize + publicTestSize),

@@ -15,13 +15,24 @@ export {
   type ChallengeDatasetSpec,
   type ChallengeDatasets,
   challengeDatasets,
+  challengeTrainingData,
   evaluateSubmission,
+  HELD_OUT_SECRET_PATTERN,
   MAX_CHALLENGE_NOISE,
   MAX_CHALLENGE_POINTS,
   type Standardisation,
   type SubmissionEvaluation,
   scoreSubmission,
 } from "./challenge-data";
+export {
+  CHALLENGE_PRESETS,
+  type ChallengeDataSettings,
+  type ChallengePreset,
+  DEFAULT_CHALLENGE_PRESET,
+  DEFAULT_TRAINING_SETTINGS,
+  TRAINING_CONTROL_STEPS,
+  type TrainingControl,
+} from "./challenge-presets";
 export { createDataset, type Dataset, datasetFromArrays, row, toRows } from "./dataset";
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors";
 export { fitLikeSklearn, type SklearnFit, type SklearnFitOptions } from "./fit-sklearn";
@@ -30,7 +41,8 @@ export { LOG_LOSS_EPS, type LossKind, l2Penalty, logLoss, mseLoss } from "./loss
 export { accuracy, type ConfusionMatrix, confusionMatrix } from "./metrics";
 export { type Model, zeroModel } from "./model";
 export { decisionFunction, predict, predictedLabel, predictProba, probabilityAt } from "./predict";
-export { RandomState } from "./random";
+export { type NumpySeed, RandomState } from "./random";
+export { type BestAchievable, baseRateModel, bestAchievableModel } from "./reference-models";
 export { sigmoid, sigmoidDerivative } from "./sigmoid";
 export { type Split, type SplitOptions, trainTestSplit } from "./split";
 export { applyScaler, fitScaler, type Scaler, standardize, unscaleModel } from "./standardize";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import keyed from "./__fixtures__/numpy_key_seeding.json" with { type: "json" };
 import permutations from "./__fixtures__/numpy_permutation.json" with { type: "json" };
 import heads from "./__fixtures__/numpy_randn_heads.json" with { type: "json" };
 import { CoreError } from "./errors";
@@ -19,6 +20,21 @@ describe("RandomState", () => {
     });
   }
 
+  for (const { key, randn, permutation, rand_after } of keyed.cases) {
+    it(`reproduces numpy's RandomState(key) for a ${key.length}-word key (init_by_array) bit for bit`, () => {
+      const rs = new RandomState(key);
+      expect(Array.from(rs.randn(6))).toEqual(randn);
+      expect(Array.from(rs.permutation(20))).toEqual(permutation);
+      expect(Array.from({ length: 3 }, () => rs.random())).toEqual(rand_after);
+    });
+  }
+
+  it("leaves the key array it was seeded with untouched", () => {
+    const key = [7, 8, 9];
+    new RandomState(key).randn(3);
+    expect(key).toEqual([7, 8, 9]);
+  });
+
   it("returns the cached second polar value before drawing again", () => {
     const one = new RandomState(3);
     const pairs = [one.standardNormal(), one.standardNormal()];
@@ -36,7 +52,7 @@ describe("RandomState", () => {
   });
 
   it("rejects seeds numpy would reject", () => {
-    for (const seed of [-1, 1.5, 2 ** 32, Number.NaN]) {
+    for (const seed of [-1, 1.5, 2 ** 32, Number.NaN, [], [1, -1], [2 ** 32], [0.5]]) {
       expect(() => new RandomState(seed)).toThrow(CoreError);
     }
   });

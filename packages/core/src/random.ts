@@ -8,10 +8,23 @@ const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 
 /**
+ * A numpy seed: an integer in [0, 2³² − 1] (`np.random.seed(s)`), or a non-empty array of such integers
+ * (`np.random.RandomState([k₀, k₁, …])`, numpy's seeding by a key of any length, e.g. 256 secret bits as
+ * eight 32-bit words).
+ */
+export type NumpySeed = number | readonly number[];
+
+/** Longest key accepted: numpy has no limit, but more than the state's 624 words adds nothing. */
+const MAX_KEY_WORDS = 4096;
+
+const isWord = (value: number) => Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+
+/**
  * numpy's legacy generator (`np.random.seed(s)`, `np.random.rand`, `randn`, `permutation`), bit for bit:
- * MT19937 seeded with Matsumoto–Nishimura's init_genrand(s) as numpy's legacy `seed(int)` does,
- * doubles as (a·2²⁶ + b)/2⁵³ from two 32-bit draws (a = u₁ >> 5, b = u₂ >> 6), and Gaussians by
- * Marsaglia's polar method, which yields two values per accepted pair and caches the second.
+ * MT19937 seeded with Matsumoto–Nishimura's init_genrand(s) as numpy's legacy `seed(int)` does (or their
+ * init_by_array(key) for an array seed, as numpy does for `RandomState([…])`), doubles as
+ * (a·2²⁶ + b)/2⁵³ from two 32-bit draws (a = u₁ >> 5, b = u₂ >> 6), and Gaussians by Marsaglia's polar
+ * method, which yields two values per accepted pair and caches the second.
  * Holds mutable state by design: it *is* a generator. Everything else in the package is pure.
  */
 export class RandomState {
@@ -20,18 +33,65 @@ export class RandomState {
   private hasGauss = false;
   private gauss = 0;
 
-  /** `seed` is an integer in [0, 2³² − 1], as numpy requires. */
-  constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new CoreError("BAD_OPTION", `seed is ${seed}, expected an integer in [0, 2^32 - 1]`);
+  /** `seed` is an integer in [0, 2³² − 1] or a non-empty array of them, as numpy requires. */
+  constructor(seed: NumpySeed) {
+    if (typeof seed === "number") {
+      if (!isWord(seed)) {
+        throw new CoreError("BAD_OPTION", `seed is ${seed}, expected an integer in [0, 2^32 - 1]`);
+      }
+      this.initGenrand(seed);
+      return;
     }
+    if (!Array.isArray(seed) || seed.length === 0 || seed.length > MAX_KEY_WORDS || !seed.every(isWord)) {
+      throw new CoreError(
+        "BAD_OPTION",
+        `a seed array must hold 1 to ${MAX_KEY_WORDS} integers in [0, 2^32 - 1]`,
+      );
+    }
+    this.initByArray(seed);
+  }
+
+  /** mt[0] = s; mt[i] = 1812433253 · (mt[i−1] ⊕ (mt[i−1] >> 30)) + i  (mod 2³²). */
+  private initGenrand(seed: number): void {
     const mt = this.mt;
     mt[0] = seed >>> 0;
     for (let i = 1; i < N; i++) {
       const prev = mt[i - 1] as number;
-      // mt[i] = 1812433253 · (prev ⊕ (prev >> 30)) + i  (mod 2³²)
       mt[i] = (Math.imul(1812433253, (prev ^ (prev >>> 30)) >>> 0) + i) >>> 0;
     }
+  }
+
+  /** Matsumoto–Nishimura's init_by_array (mt19937ar.c), as numpy's `mt19937_init_by_array`. */
+  private initByArray(key: readonly number[]): void {
+    const mt = this.mt;
+    this.initGenrand(19650218);
+    let i = 1;
+    let j = 0;
+    for (let k = Math.max(N, key.length); k > 0; k--) {
+      const prev = mt[i - 1] as number;
+      // mt[i] = (mt[i] ⊕ ((prev ⊕ (prev >> 30)) · 1664525)) + key[j] + j  (mod 2³²)
+      mt[i] =
+        (((mt[i] as number) ^ Math.imul((prev ^ (prev >>> 30)) >>> 0, 1664525)) + (key[j] as number) + j) >>>
+        0;
+      i++;
+      j++;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+      if (j >= key.length) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const prev = mt[i - 1] as number;
+      // mt[i] = (mt[i] ⊕ ((prev ⊕ (prev >> 30)) · 1566083941)) − i  (mod 2³²)
+      mt[i] = (((mt[i] as number) ^ Math.imul((prev ^ (prev >>> 30)) >>> 0, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+    }
+    mt[0] = 0x80000000; // most significant bit set: a non-zero state is assured
   }
 
   private twist(): void {

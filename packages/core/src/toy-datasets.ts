@@ -1,13 +1,16 @@
 import { assertCount } from "./blobs";
 import type { Dataset } from "./dataset";
 import { CoreError } from "./errors";
-import { RandomState } from "./random";
+import { type NumpySeed, RandomState } from "./random";
 
-/** Options shared by the non-linear toy sets: size (default 200), Gaussian noise σ ≥ 0, seed (default 0). */
+/**
+ * Options shared by the non-linear toy sets: size (default 200), Gaussian noise σ ≥ 0, numpy seed (an
+ * integer or a key of 32-bit words; default 0).
+ */
 export interface ToyOptions {
   n?: number;
   noise?: number;
-  seed?: number;
+  seed?: NumpySeed;
 }
 
 function settings(options: ToyOptions, defaultNoise: number) {

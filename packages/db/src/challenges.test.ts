@@ -5,6 +5,7 @@ import {
   challengeRemainingMs,
   createChallenge,
   extendChallenge,
+  finalStandings,
   getChallenge,
   joinChallenge,
   listChallengeSnapshots,
@@ -282,7 +283,8 @@ describe.each(targets)("challenges on $name", (target) => {
     const board = await challengeLeaderboard(t.db, challenge.id);
     expect(board.map((e) => e.studentId)).toEqual([b, a, c]);
     expect(board[2]?.best).toBeNull();
-    const reveal = await challengeLeaderboard(t.db, challenge.id, "bestPrivateLogLoss");
+    // After the end the final board ranks by private loss (./challenge-ranking.ts).
+    const reveal = await finalStandings(t.db, challenge.id);
     expect(reveal.map((e) => e.studentId)).toEqual([a, b, c]);
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { assertCanManageClassroom, requireClassroom } from "./classrooms";
 import type { Db } from "./client";
@@ -64,8 +65,13 @@ export const CreateChallengeInputSchema = z.object({
 });
 export type CreateChallengeInput = z.input<typeof CreateChallengeInputSchema>;
 
+/**
+ * A challenge as the app sees it. The held-out secret is left out on purpose, so it can't travel to a
+ * router, a page or a socket by accident: the two scorers read it with {@link challengeHeldOutSecret}.
+ */
 export type Challenge = Omit<
   ChallengeRow,
+  | "heldOutSecret"
   | "status"
   | "controls"
   | "datasetKind"
@@ -85,6 +91,7 @@ export type Challenge = Omit<
 
 export function toChallenge(row: ChallengeRow): Challenge {
   const {
+    heldOutSecret: _secret,
     datasetKind,
     datasetSeed,
     trainSize,
@@ -114,17 +121,96 @@ export function toChallenge(row: ChallengeRow): Challenge {
   };
 }
 
-/** Milliseconds the challenge has been live (pauses excluded) at `now`. */
-export function challengeLiveMs(challenge: Challenge, now: Date = new Date()): number {
+type Clock = Pick<Challenge, "status" | "lastResumedAt" | "liveMsBeforePause" | "durationSeconds">;
+
+/** Milliseconds the challenge has been live (pauses excluded) at `now`, at most its duration. */
+export function challengeLiveMs(challenge: Clock, now: Date = new Date()): number {
   const running =
     challenge.status === "live" && challenge.lastResumedAt
       ? now.getTime() - challenge.lastResumedAt.getTime()
       : 0;
-  return challenge.liveMsBeforePause + Math.max(0, running);
+  return Math.min(challenge.durationSeconds * 1000, challenge.liveMsBeforePause + Math.max(0, running));
 }
 
-export function challengeRemainingMs(challenge: Challenge, now: Date = new Date()): number {
+export function challengeRemainingMs(challenge: Clock, now: Date = new Date()): number {
   return Math.max(0, challenge.durationSeconds * 1000 - challengeLiveMs(challenge, now));
+}
+
+/** True once a live challenge's deadline has come, whether or not the database says `ended` yet. */
+export function challengeIsPastDeadline(
+  challenge: { status: string; deadlineAt: Date | null },
+  now: Date = new Date(),
+): boolean {
+  return challenge.status === "live" && challenge.deadlineAt !== null && challenge.deadlineAt <= now;
+}
+
+/** The challenge has ended, by the teacher or by its clock. */
+export function challengeHasEnded(
+  challenge: { status: string; deadlineAt: Date | null },
+  now: Date = new Date(),
+): boolean {
+  return challenge.status === "ended" || challengeIsPastDeadline(challenge, now);
+}
+
+/** 256 random bits for the held-out points (see @margin/core's challengeDatasets). */
+const newHeldOutSecret = () => randomBytes(32).toString("hex");
+
+/**
+ * The challenge's held-out secret, for the two places that score (the realtime service and the web app's
+ * pick). Null for a challenge created before secrets existed (it keeps its seed-derived held-out points);
+ * undefined for an unknown id. Never log it or send it anywhere.
+ */
+export async function challengeHeldOutSecret(
+  db: Db,
+  challengeId: string,
+): Promise<string | null | undefined> {
+  const row = await db.challenge.findUnique({
+    where: { id: parseInput(IdSchema, challengeId) },
+    select: { heldOutSecret: true },
+  });
+  return row ? row.heldOutSecret : undefined;
+}
+
+/**
+ * Ends every live challenge whose deadline has passed (or only `challengeId`, or those of
+ * `classroomId`): status `ended`, endedAt = the deadline itself (also when this runs late, say after a
+ * restart), the full duration used. Each end is one conditional UPDATE (still live, deadline passed,
+ * duration unchanged by a concurrent "+5 min"), so however many processes run this at once, each
+ * challenge ends exactly once; the ids this call ended are returned (the others' callers see them ended).
+ */
+export async function endChallengesPastDeadline(
+  db: Db,
+  scope: { challengeId?: string; classroomId?: string } = {},
+  now: Date = new Date(),
+): Promise<string[]> {
+  const due = await db.challenge.findMany({
+    where: {
+      status: "live",
+      deadlineAt: { lte: now },
+      ...(scope.challengeId ? { id: parseInput(IdSchema, scope.challengeId) } : {}),
+      ...(scope.classroomId ? { classroomId: parseInput(IdSchema, scope.classroomId) } : {}),
+    },
+    select: { id: true, deadlineAt: true, durationSeconds: true },
+  });
+  const ended: string[] = [];
+  for (const challenge of due) {
+    const { count } = await db.challenge.updateMany({
+      where: {
+        id: challenge.id,
+        status: "live",
+        deadlineAt: { lte: now },
+        durationSeconds: challenge.durationSeconds,
+      },
+      data: {
+        status: "ended",
+        endedAt: challenge.deadlineAt,
+        liveMsBeforePause: challenge.durationSeconds * 1000,
+        deadlineAt: null,
+      },
+    });
+    if (count === 1) ended.push(challenge.id);
+  }
+  return ended;
 }
 
 export async function createChallenge(db: Db, input: CreateChallengeInput): Promise<Challenge> {
@@ -151,23 +237,40 @@ export async function createChallenge(db: Db, input: CreateChallengeInput): Prom
         classBalance: dataset.classBalance,
         labelFlips: dataset.labelFlips,
         outliers: dataset.outliers,
+        heldOutSecret: newHeldOutSecret(),
       },
     });
   });
   return toChallenge(row);
 }
 
+/**
+ * The challenge, or null. A live challenge whose deadline has passed is ended first (by the conditional
+ * update of {@link endChallengesPastDeadline}, as the realtime service's sweep does), so no reader ever
+ * sees a challenge still running after its time is up.
+ */
 export async function getChallenge(db: Db, challengeId: string): Promise<Challenge | null> {
   const row = await db.challenge.findUnique({ where: { id: challengeId } });
-  return row ? toChallenge(row) : null;
+  if (!row) return null;
+  const challenge = toChallenge(row);
+  if (!challengeIsPastDeadline(challenge)) return challenge;
+  await endChallengesPastDeadline(db, { challengeId });
+  return requireChallenge(db, challengeId);
 }
 
+/** The class's challenges, oldest first; like {@link getChallenge}, those past their deadline are ended. */
 export async function listChallenges(db: Db, classroomId: string): Promise<Challenge[]> {
-  const rows = await db.challenge.findMany({
-    where: { classroomId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toChallenge);
+  const read = async () =>
+    (
+      await db.challenge.findMany({
+        where: { classroomId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      })
+    ).map(toChallenge);
+  const challenges = await read();
+  if (!challenges.some((challenge) => challengeIsPastDeadline(challenge))) return challenges;
+  await endChallengesPastDeadline(db, { classroomId });
+  return read();
 }
 
 async function requireChallenge(tx: Tx | Db, challengeId: string): Promise<Challenge> {
@@ -182,33 +285,51 @@ export const TransitionChallengeInputSchema = z.object({
   to: z.enum(CHALLENGE_STATUSES),
 });
 
+/** Refuses to touch a challenge its clock has ended (the caller ends it with endChallengesPastDeadline). */
+function assertNotPastDeadline(challenge: Challenge, now: Date): void {
+  if (challengeIsPastDeadline(challenge, now)) {
+    throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challenge.id} has ended: its time is up`);
+  }
+}
+
 /**
- * Moves the challenge along CHALLENGE_TRANSITIONS and stamps the times. The update is conditional on the
- * status it was read with, so of two concurrent transitions from one state only one wins; the other gets
- * ILLEGAL_TRANSITION.
+ * Moves the challenge along CHALLENGE_TRANSITIONS and stamps the times; starting or resuming sets the
+ * deadline (now + the time left), pausing clears it, so pauses don't eat the duration. The update is
+ * conditional on the status it was read with, so of two concurrent transitions from one state only one
+ * wins; the other gets ILLEGAL_TRANSITION. A live challenge past its deadline has ended by its clock: it
+ * is ended first, and the transition refused. Ending an ended challenge returns it unchanged.
  */
 export async function transitionChallenge(
   db: Db,
   input: z.input<typeof TransitionChallengeInputSchema>,
 ): Promise<Challenge> {
   const { actorId, challengeId, to } = parseInput(TransitionChallengeInputSchema, input);
+  const now = new Date();
+  const before = await requireChallenge(db, challengeId);
+  await assertCanManageClassroom(db, actorId, await requireClassroom(db, before.classroomId));
+  if (challengeIsPastDeadline(before, now)) await endChallengesPastDeadline(db, { challengeId }, now);
+  if (to === "ended") {
+    // Ending is idempotent: "End and reveal" pressed just after the clock (or another tab) ended it.
+    const current = await requireChallenge(db, challengeId);
+    if (current.status === "ended") return current;
+  }
   const row = await db.$transaction(async (tx) => {
     const challenge = await requireChallenge(tx, challengeId);
-    await assertCanManageClassroom(tx, actorId, await requireClassroom(tx, challenge.classroomId));
     const from = challenge.status;
     if (!CHALLENGE_TRANSITIONS[from].includes(to)) {
       throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} cannot go from ${from} to ${to}`);
     }
-    const now = new Date();
+    assertNotPastDeadline(challenge, now);
     const liveMs = challengeLiveMs(challenge, now);
+    const deadline = new Date(now.getTime() + challenge.durationSeconds * 1000 - liveMs);
     const data =
       to === "live"
         ? from === "draft"
-          ? { status: to, startedAt: now, lastResumedAt: now }
-          : { status: to, lastResumedAt: now, pausedAt: null }
+          ? { status: to, startedAt: now, lastResumedAt: now, deadlineAt: deadline }
+          : { status: to, lastResumedAt: now, pausedAt: null, deadlineAt: deadline }
         : to === "paused"
-          ? { status: to, pausedAt: now, liveMsBeforePause: liveMs }
-          : { status: to, endedAt: now, liveMsBeforePause: liveMs };
+          ? { status: to, pausedAt: now, liveMsBeforePause: liveMs, deadlineAt: null }
+          : { status: to, endedAt: now, liveMsBeforePause: liveMs, deadlineAt: null };
     const { count } = await tx.challenge.updateMany({ where: { id: challengeId, status: from }, data });
     if (count !== 1) {
       throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} changed status concurrently`);
@@ -225,27 +346,40 @@ export const ExtendChallengeInputSchema = z.object({
   seconds: z.number().int().min(10).max(3600),
 });
 
-/** Gives a running (or paused, or not yet started) challenge more time; an ended one stays ended. */
+/**
+ * Gives a running (or paused, or not yet started) challenge more time, moving a live one's deadline too;
+ * an ended one stays ended, also one whose deadline has just passed (it is ended, not revived). The
+ * update is conditional on the duration and status it was read with, so a concurrent pause or end wins
+ * cleanly (ILLEGAL_TRANSITION) rather than being half-applied.
+ */
 export async function extendChallenge(
   db: Db,
   input: z.input<typeof ExtendChallengeInputSchema>,
 ): Promise<Challenge> {
   const { actorId, challengeId, seconds } = parseInput(ExtendChallengeInputSchema, input);
-  const row = await db.$transaction(async (tx) => {
-    const challenge = await requireChallenge(tx, challengeId);
-    await assertCanManageClassroom(tx, actorId, await requireClassroom(tx, challenge.classroomId));
-    if (challenge.status === "ended") {
-      throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} has ended and can't be extended`);
-    }
-    if (challenge.durationSeconds + seconds > 24 * 3600) {
-      throw new DbError("INVALID", "A challenge lasts at most 24 hours");
-    }
-    return tx.challenge.update({
-      where: { id: challengeId },
-      data: { durationSeconds: { increment: seconds } },
-    });
+  const now = new Date();
+  const challenge = await requireChallenge(db, challengeId);
+  await assertCanManageClassroom(db, actorId, await requireClassroom(db, challenge.classroomId));
+  if (challengeIsPastDeadline(challenge, now)) await endChallengesPastDeadline(db, { challengeId }, now);
+  if (challengeHasEnded(challenge, now)) {
+    throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} has ended and can't be extended`);
+  }
+  if (challenge.durationSeconds + seconds > 24 * 3600) {
+    throw new DbError("INVALID", "A challenge lasts at most 24 hours");
+  }
+  const { count } = await db.challenge.updateMany({
+    where: { id: challengeId, status: challenge.status, durationSeconds: challenge.durationSeconds },
+    data: {
+      durationSeconds: { increment: seconds },
+      ...(challenge.deadlineAt
+        ? { deadlineAt: new Date(challenge.deadlineAt.getTime() + seconds * 1000) }
+        : {}),
+    },
   });
-  return toChallenge(row);
+  if (count !== 1) {
+    throw new DbError("ILLEGAL_TRANSITION", `Challenge ${challengeId} changed concurrently; try again`);
+  }
+  return requireChallenge(db, challengeId);
 }
 
 export type ChallengeParticipant = Pick<
@@ -282,7 +416,7 @@ export async function joinChallenge(
         select,
       });
       if (existing) return existing;
-      if (challenge.status === "ended") throw new DbError("CONFLICT", `Challenge ${challengeId} has ended`);
+      if (challengeHasEnded(challenge)) throw new DbError("CONFLICT", `Challenge ${challengeId} has ended`);
       return tx.challengeParticipant.create({
         data: { challengeId, studentId, nickname: enrollment.nickname },
         select,
@@ -322,12 +456,18 @@ export const RecordModelUpdateInputSchema = z.object({
   iteration: z.number().int().min(0).max(100_000_000).optional(),
   /** Also store a replay snapshot (the caller decides the period). */
   snapshot: z.boolean().default(false),
+  /**
+   * When the server scored the model (default: now). A write-behind buffer flushes a moment later: a
+   * model scored before the challenge ended (by the teacher or its clock) still counts when it lands
+   * after the end; one scored after the end never does.
+   */
+  scoredAt: z.date().optional(),
 });
 export type RecordModelUpdateInput = z.input<typeof RecordModelUpdateInputSchema>;
 
 /**
  * The hot write, one batch transaction (no interactive round trips): the participant's final model becomes
- * this one — only while the challenge is live; the best model is replaced only if this public log loss is
+ * this one — only if the model was scored while the challenge was live; the best model is replaced only if this public log loss is
  * strictly lower, by a single conditional UPDATE, so concurrent updates can never replace a better score
  * with a worse one; optionally a replay snapshot. If the first statement matches nothing (not a
  * participant, challenge not live) the batch rolls back and the reason is looked up for the typed error.
@@ -342,12 +482,13 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
   const { challengeId, studentId } = data;
   const { w, b, standardisation } = data.model;
   const key = { challengeId_studentId: { challengeId, studentId } };
-  const now = new Date();
+  const now = data.scoredAt ?? new Date();
   // Prisma.DbNull comes from the shared runtime, so it is the same object for the PostgreSQL client.
   const standardisationJson = standardisation ?? Prisma.DbNull;
+  const whileLive = { OR: [{ status: "live" }, { status: "ended", endedAt: { gte: now } }] };
   const writes = [
     db.challengeParticipant.update({
-      where: { ...key, challenge: { status: "live" } },
+      where: { ...key, challenge: whileLive },
       data: {
         updateCount: { increment: 1 },
         finalW: w,
@@ -363,6 +504,7 @@ async function recordModelUpdateOnce(db: Db, input: RecordModelUpdateInput): Pro
       where: {
         challengeId,
         studentId,
+        challenge: whileLive,
         OR: [{ bestPublicLogLoss: null }, { bestPublicLogLoss: { gt: data.publicLogLoss } }],
       },
       data: {
@@ -437,8 +579,9 @@ type ParsedUpdate = z.output<typeof RecordModelUpdateInputSchema>;
  * last input becomes the final model, `updateCount` grows by the number of inputs, the lowest public log
  * loss among them replaces the stored best only if strictly lower (a conditional UPDATE, so concurrent
  * writers can never replace a better best with a worse one), and each `snapshot: true` input stores a
- * snapshot. Nothing is written for a participant whose challenge isn't live (CONFLICT) or who isn't in it
- * (NOT_FOUND); an invalid input (INVALID) is skipped. None of these fail the rest of the batch.
+ * snapshot. Nothing is written for a model scored while the challenge wasn't live (CONFLICT) or for a
+ * student who isn't in it (NOT_FOUND); an invalid input (INVALID) is skipped. None of these fail the rest
+ * of the batch.
  */
 export async function recordModelUpdates(
   db: Db,
@@ -502,24 +645,35 @@ async function recordChunk(
   const participants = [...byKey.values()];
   const postgres = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
   const now = new Date();
-  // Raw parameters: PostgreSQL types untyped VALUES as text, so numbers and JSON are cast; SQLite stores
-  // Prisma's JSON as text and DateTime as the ISO text a Date parameter becomes, like the ORM does.
+  const scoredAt = (data: ParsedUpdate) => data.scoredAt ?? now;
+  // Raw parameters: PostgreSQL types untyped VALUES as text, so numbers, JSON and times are cast; SQLite
+  // stores Prisma's JSON as text and DateTime as the ISO text a Date parameter becomes, like the ORM does.
   const json = (value: unknown) => {
     const text = value === null ? null : JSON.stringify(value);
     return postgres ? Prisma.sql`CAST(${text} AS JSONB)` : Prisma.sql`${text}`;
   };
   const float = (value: number) => Prisma.sql`CAST(${value} AS DOUBLE PRECISION)`;
   const int = (value: number | null) => Prisma.sql`CAST(${value} AS INTEGER)`;
-  const at = postgres ? Prisma.sql`CAST(${now.toISOString()} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
-  const live = Prisma.sql`EXISTS (SELECT 1 FROM "Challenge" c WHERE c."id" = p."challengeId" AND c."status" = 'live')`;
+  const time = (value: Date) =>
+    postgres ? Prisma.sql`CAST(${value.toISOString()} AS TIMESTAMP(3))` : Prisma.sql`${value}`;
+  /** The model in VALUES column `column` was scored while the challenge was live (see RecordModelUpdateInput). */
+  const whileLive = (column: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "Challenge" c WHERE c."id" = p."challengeId" AND (c."status" = 'live' OR (c."status" = 'ended' AND c."endedAt" >= ${column})))`;
   const model = (data: ParsedUpdate) =>
-    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}`;
+    Prisma.sql`${json(data.model.w)}, ${float(data.model.b)}, ${json(data.model.standardisation)}, ${float(data.publicLogLoss)}, ${float(data.privateLogLoss)}, ${time(scoredAt(data))}`;
 
+  type Found = {
+    challengeId: string;
+    studentId: string;
+    status: string;
+    endedAt: Date | string | null;
+    best: number | null;
+  };
   const statements = [];
   statements.push(
-    db.$queryRaw<{ challengeId: string; studentId: string; status: string; best: number | null }[]>`
+    db.$queryRaw<Found[]>`
       SELECT p."challengeId" AS "challengeId", p."studentId" AS "studentId", c."status" AS "status",
-        p."bestPublicLogLoss" AS "best"
+        c."endedAt" AS "endedAt", p."bestPublicLogLoss" AS "best"
       FROM "ChallengeParticipant" p JOIN "Challenge" c ON c."id" = p."challengeId"
       WHERE p."challengeId" IN (${Prisma.join([...new Set(participants.map((m) => m.challengeId))])})
         AND p."studentId" IN (${Prisma.join(participants.map((m) => m.studentId))})`,
@@ -528,50 +682,53 @@ async function recordChunk(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "updateCount" = p."updateCount" + v.column3, "finalW" = v.column4,
         "finalB" = v.column5, "finalStandardisation" = v.column6, "finalPublicLogLoss" = v.column7,
-        "finalPrivateLogLoss" = v.column8, "finalAt" = ${at}
+        "finalPrivateLogLoss" = v.column8, "finalAt" = v.column9
       FROM (VALUES ${Prisma.join(
         participants.map(
           (m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${int(m.count)}, ${model(m.final)})`,
         ),
       )}) AS v
-      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2 AND ${live}`,
+      WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2 AND ${whileLive(Prisma.sql`v.column9`)}`,
   );
   statements.push(
     db.$executeRaw`
       UPDATE "ChallengeParticipant" AS p SET "bestW" = v.column3, "bestB" = v.column4,
         "bestStandardisation" = v.column5, "bestPublicLogLoss" = v.column6, "bestPrivateLogLoss" = v.column7,
-        "bestAt" = ${at}
+        "bestAt" = v.column8
       FROM (VALUES ${Prisma.join(
         participants.map((m) => Prisma.sql`(${m.challengeId}, ${m.studentId}, ${model(m.best.data)})`),
       )}) AS v
       WHERE p."challengeId" = v.column1 AND p."studentId" = v.column2
-        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column6) AND ${live}`,
+        AND (p."bestPublicLogLoss" IS NULL OR p."bestPublicLogLoss" > v.column6)
+        AND ${whileLive(Prisma.sql`v.column8`)}`,
   );
   const snapshots = chunk.filter((item) => item.data.snapshot);
   if (snapshots.length > 0) {
     statements.push(
       db.$executeRaw`
         INSERT INTO "ChallengeSnapshot" ("id", "challengeId", "participantId", "takenAt", "w", "b", "publicLogLoss", "iteration")
-        SELECT v.column1, p."challengeId", p."id", ${at}, v.column4, v.column5, v.column6, v.column7
+        SELECT v.column1, p."challengeId", p."id", v.column8, v.column4, v.column5, v.column6, v.column7
         FROM (VALUES ${Prisma.join(
           snapshots.map(
             ({ data }) =>
-              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)})`,
+              Prisma.sql`(${snapshotId()}, ${data.challengeId}, ${data.studentId}, ${json(data.model.w)}, ${float(data.model.b)}, ${float(data.publicLogLoss)}, ${int(data.iteration ?? null)}, ${time(scoredAt(data))})`,
           ),
         )}) AS v
         JOIN "ChallengeParticipant" p ON p."challengeId" = v.column2 AND p."studentId" = v.column3
-        WHERE ${live}`,
+        WHERE ${whileLive(Prisma.sql`v.column8`)}`,
     );
   }
-  const [found] = (await db.$transaction(statements)) as [
-    { challengeId: string; studentId: string; status: string; best: number | null }[],
-  ];
+  const [found] = (await db.$transaction(statements)) as [Found[]];
   const state = new Map(found.map((row) => [`${row.challengeId}\u0000${row.studentId}`, row]));
+  const counted = (row: Found, data: ParsedUpdate) =>
+    row.status === "live" ||
+    (row.status === "ended" && row.endedAt !== null && new Date(row.endedAt) >= scoredAt(data));
   for (const [k, merged] of byKey) {
     const row = state.get(k);
     for (const index of merged.indexes) {
       if (!row) results[index] = { ok: false, code: "NOT_FOUND" };
-      else if (row.status !== "live") results[index] = { ok: false, code: "CONFLICT" };
+      else if (!counted(row, index === merged.best.index ? merged.best.data : merged.final))
+        results[index] = { ok: false, code: "CONFLICT" };
       else
         results[index] = {
           ok: true,
@@ -637,37 +794,31 @@ export function toLeaderboardEntry(row: ParticipantRow): LeaderboardEntry {
   };
 }
 
-export const LEADERBOARD_ORDERS = ["bestPublicLogLoss", "bestPrivateLogLoss", "finalPrivateLogLoss"] as const;
-export type LeaderboardOrder = (typeof LEADERBOARD_ORDERS)[number];
-
 /**
- * Participants ranked by `orderBy` (lowest first; those without a model last, then by join time).
- * During the race use bestPublicLogLoss; the private columns are for the reveal after it ends.
+ * The live (public) board: participants by best public log loss, lowest first; those without a model last,
+ * then by join time. The final board after the end is ./challenge-ranking.ts's finalStandings.
  */
-export async function challengeLeaderboard(
-  db: Db,
-  challengeId: string,
-  orderBy: LeaderboardOrder = "bestPublicLogLoss",
-): Promise<LeaderboardEntry[]> {
+export async function challengeLeaderboard(db: Db, challengeId: string): Promise<LeaderboardEntry[]> {
   const rows = await db.challengeParticipant.findMany({
     where: { challengeId },
-    orderBy: [{ [orderBy]: { sort: "asc", nulls: "last" } }, { joinedAt: "asc" }, { id: "asc" }],
+    orderBy: [{ bestPublicLogLoss: { sort: "asc", nulls: "last" } }, { joinedAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toLeaderboardEntry);
 }
 
-export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string };
+export type ChallengeSnapshot = Omit<SnapshotRow, "w"> & { w: number[]; nickname: string; studentId: string };
 
 /** Every snapshot of the race in time order, for the replay. */
 export async function listChallengeSnapshots(db: Db, challengeId: string): Promise<ChallengeSnapshot[]> {
   const rows = await db.challengeSnapshot.findMany({
     where: { challengeId },
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-    include: { participant: { select: { nickname: true } } },
+    include: { participant: { select: { nickname: true, studentId: true } } },
   });
   return rows.map(({ participant, w, ...row }) => ({
     ...row,
     w: JsonWeights.parse(w),
     nickname: participant.nickname,
+    studentId: participant.studentId,
   }));
 }

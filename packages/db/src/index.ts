@@ -6,6 +6,13 @@ export {
   listClassroomPinResets,
   listSchoolAudit,
 } from "./audit";
+export { challengeAliases, type ParticipantAlias } from "./challenge-aliases";
+export {
+  type FinalStanding,
+  finalStandings,
+  rankFinalStandings,
+  type UnrankedStanding,
+} from "./challenge-ranking";
 export {
   CHALLENGE_CONTROLS,
   CHALLENGE_STATUSES,
@@ -15,17 +22,19 @@ export {
   type ChallengeSnapshot,
   type ChallengeStatus,
   type CreateChallengeInput,
+  challengeHasEnded,
+  challengeHeldOutSecret,
+  challengeIsPastDeadline,
   challengeLeaderboard,
   challengeLiveMs,
   challengeRemainingMs,
   createChallenge,
   type DatasetSpec,
+  endChallengesPastDeadline,
   extendChallenge,
   getChallenge,
   joinChallenge,
-  LEADERBOARD_ORDERS,
   type LeaderboardEntry,
-  type LeaderboardOrder,
   listChallengeSnapshots,
   listChallenges,
   type Model,
@@ -121,12 +130,9 @@ export {
 } from "./password-resets";
 export {
   type ChallengePick,
-  firstPublicLosses,
   listPicks,
   MAX_PICKS,
-  type PrivateStanding,
   pickModel,
-  privateStandings,
   unpickModel,
 } from "./picks";
 export {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { challengeHasEnded } from "./challenges";
 import type { Db } from "./client";
 import { DbError } from "./errors";
 import { FiniteSchema, IdSchema, parseInput, WeightsSchema } from "./validation";
@@ -30,18 +31,24 @@ const JsonWeights = z.array(z.number());
 async function participantOf(db: Db, challengeId: string, studentId: string) {
   const participant = await db.challengeParticipant.findUnique({
     where: { challengeId_studentId: { challengeId, studentId } },
-    select: { id: true, challenge: { select: { status: true } } },
+    select: { id: true, challenge: { select: { status: true, deadlineAt: true } } },
   });
   if (!participant) throw new DbError("NOT_FOUND", `Student ${studentId} is not in challenge ${challengeId}`);
   return participant;
 }
 
-/** Adds a model to the participant's picks while the challenge runs; at most MAX_PICKS, even concurrently. */
+const PICKS_CLOSED = "The challenge has ended: picks are closed";
+
+/**
+ * Adds a model to the participant's picks while the challenge runs (live or paused, and before its
+ * deadline, even if the database doesn't say `ended` yet); at most MAX_PICKS, even concurrently.
+ */
 export async function pickModel(db: Db, input: z.input<typeof PickModelInputSchema>): Promise<ChallengePick> {
   const data = parseInput(PickModelInputSchema, input);
   const participant = await participantOf(db, data.challengeId, data.studentId);
-  if (participant.challenge.status === "ended" || participant.challenge.status === "draft") {
-    throw new DbError("CONFLICT", "Models can only be picked while the challenge runs");
+  if (challengeHasEnded(participant.challenge)) throw new DbError("CONFLICT", PICKS_CLOSED);
+  if (participant.challenge.status === "draft") {
+    throw new DbError("CONFLICT", "Models can only be picked once the challenge has started");
   }
   const row = await db.$transaction(async (tx) => {
     // A no-op UPDATE locks the participant's row (PostgreSQL), so concurrent picks by one student queue up
@@ -77,7 +84,7 @@ export async function unpickModel(
     input,
   );
   const participant = await participantOf(db, challengeId, studentId);
-  if (participant.challenge.status === "ended") throw new DbError("CONFLICT", "The challenge has ended");
+  if (challengeHasEnded(participant.challenge)) throw new DbError("CONFLICT", PICKS_CLOSED);
   // Scoped to the participant: another student's pick id deletes nothing.
   const { count } = await db.challengePick.deleteMany({
     where: { id: pickId, participantId: participant.id },
@@ -106,57 +113,4 @@ function toPick(row: {
   pickedAt: Date;
 }): ChallengePick {
   return { ...row, w: JsonWeights.parse(row.w) };
-}
-
-export interface PrivateStanding {
-  studentId: string;
-  nickname: string;
-  /** Lowest private loss among the picks, or the best-public model's when nothing was picked. */
-  privateLogLoss: number | null;
-  usedPicks: boolean;
-}
-
-/**
- * The private board, Kaggle-style: each participant is scored by the better of their (up to two) picked
- * models on the private split; without picks, by the model that was best on the public split.
- */
-export async function privateStandings(db: Db, challengeId: string): Promise<PrivateStanding[]> {
-  const rows = await db.challengeParticipant.findMany({
-    where: { challengeId: parseInput(IdSchema, challengeId) },
-    select: {
-      studentId: true,
-      nickname: true,
-      joinedAt: true,
-      bestPrivateLogLoss: true,
-      picks: { select: { privateLogLoss: true } },
-    },
-    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-  });
-  const standings = rows.map((row) => {
-    const picked = row.picks.map((pick) => pick.privateLogLoss);
-    return {
-      studentId: row.studentId,
-      nickname: row.nickname,
-      privateLogLoss: picked.length > 0 ? Math.min(...picked) : row.bestPrivateLogLoss,
-      usedPicks: picked.length > 0,
-    };
-  });
-  return standings.sort(
-    (a, b) => (a.privateLogLoss ?? Number.POSITIVE_INFINITY) - (b.privateLogLoss ?? Number.POSITIVE_INFINITY),
-  );
-}
-
-/** Each participant's first recorded public loss (their first replay snapshot), for "most improved". */
-export async function firstPublicLosses(db: Db, challengeId: string): Promise<Map<string, number>> {
-  const snapshots = await db.challengeSnapshot.findMany({
-    where: { challengeId: parseInput(IdSchema, challengeId) },
-    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-    select: { publicLogLoss: true, participant: { select: { studentId: true } } },
-  });
-  const first = new Map<string, number>();
-  for (const snapshot of snapshots) {
-    if (!first.has(snapshot.participant.studentId))
-      first.set(snapshot.participant.studentId, snapshot.publicLogLoss);
-  }
-  return first;
 }

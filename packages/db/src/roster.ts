@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { finalStandings } from "./challenge-ranking";
+import { endChallengesPastDeadline } from "./challenges";
 import { managedClassroomById } from "./classrooms";
 import type { Db } from "./client";
 import { DbError } from "./errors";
@@ -150,8 +152,8 @@ export type ProgressRow = RosterEntry & {
   sectionsViewed: number;
   /** Questions answered, and how many of them were answered correctly at the first try (retries don't count). */
   quiz: { answered: number; correct: number };
-  /** The class's latest ended challenge; rank by best model's private log loss (1 = best). */
-  challenge: { bestPrivateLogLoss: number | null; rank: number | null } | null;
+  /** The class's latest ended challenge: the final board's private log loss and rank (1 = best). */
+  challenge: { privateLogLoss: number | null; rank: number | null } | null;
   /** The lesson's coding lab, from the server-graded runs. */
   lab: ClassroomLabStatus;
 };
@@ -164,7 +166,10 @@ export type ClassProgress = {
   students: ProgressRow[];
 };
 
-/** Students × objectives, quiz score and the latest ended challenge's private result: the progress grid. */
+/**
+ * Students × objectives, quiz score and the latest ended challenge's final-board result (the one ranking
+ * of ./challenge-ranking.ts): the progress grid.
+ */
 export async function classProgress(
   db: Db,
   input: { actorId: string; classroomId: string; lessonSlug: string },
@@ -173,6 +178,7 @@ export async function classProgress(
   const lesson = await requireLesson(db, input.lessonSlug);
   const roster = await listRoster(db, { actorId: input.actorId, classroomId: classroom.id });
   const ids = roster.map((r) => r.studentId);
+  await endChallengesPastDeadline(db, { classroomId: classroom.id });
   const [progress, attempts, challenge, labWork] = await Promise.all([
     db.lessonProgress.findMany({
       where: { lessonId: lesson.id, studentId: { in: ids } },
@@ -191,14 +197,9 @@ export async function classProgress(
     db.labWork.findMany({ where: { lessonSlug: lesson.slug, studentId: { in: ids } } }),
   ]);
   const labs = new Map(labWork.map((row) => [row.studentId, row]));
-  const participants = challenge
-    ? await db.challengeParticipant.findMany({
-        where: { challengeId: challenge.id },
-        orderBy: [{ bestPrivateLogLoss: { sort: "asc", nulls: "last" } }, { joinedAt: "asc" }, { id: "asc" }],
-        select: { studentId: true, bestPrivateLogLoss: true },
-      })
-    : [];
-  const ranked = participants.filter((p) => p.bestPrivateLogLoss !== null);
+  const standings = new Map(
+    (challenge ? await finalStandings(db, challenge.id) : []).map((row) => [row.studentId, row]),
+  );
 
   // Per student: each question answered → whether some version of it was right at the first try.
   const firstTries = new Map<string, Map<string, boolean>>();
@@ -226,17 +227,14 @@ export async function classProgress(
       }),
     );
     const answers = [...(firstTries.get(entry.studentId)?.values() ?? [])];
-    const participant = participants.find((p) => p.studentId === entry.studentId);
-    const rank = ranked.findIndex((p) => p.studentId === entry.studentId);
+    const standing = standings.get(entry.studentId);
     return {
       ...entry,
       objectives,
       mastered: Object.values(objectives).filter((s) => s === "mastered").length,
       sectionsViewed: own.filter((r) => r.kind === "section" && r.viewedAt).length,
       quiz: { answered: answers.length, correct: answers.filter(Boolean).length },
-      challenge: participant
-        ? { bestPrivateLogLoss: participant.bestPrivateLogLoss, rank: rank >= 0 ? rank + 1 : null }
-        : null,
+      challenge: standing ? { privateLogLoss: standing.privateLogLoss, rank: standing.rank } : null,
       lab: labStatusOf(labs.get(entry.studentId)),
     };
   });

@@ -279,6 +279,6 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
     const byId = (id: string) => grid.students.find((r) => r.studentId === id)?.challenge;
     expect(byId(s.bob.student.id)).toMatchObject({ rank: 1 });
     expect(byId(s.ada.student.id)).toMatchObject({ rank: 2 });
-    expect(byId(s.bob.student.id)?.bestPrivateLogLoss).toBeCloseTo(0.25, 12);
+    expect(byId(s.bob.student.id)?.privateLogLoss).toBeCloseTo(0.25, 12);
   });
 });

@@ -7,9 +7,11 @@ import {
   type StudentBoundary,
 } from "@margin/core/protocol";
 import { type AlertState, detectAlerts, newAlertState } from "../alerts";
+import { isOver } from "../challenges";
 import type { RealtimeContext, RealtimeSocket } from "../context";
+import { withAlias } from "../hidden-names";
 import { TokenBucket } from "../rate-limit";
-import { roomsFor } from "../rooms";
+import { rooms, roomsFor } from "../rooms";
 
 type Reply = (result: Ack<{ loss: number }>) => void;
 
@@ -41,6 +43,10 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
   const publish = (boundary: StudentBoundary) => {
     socket.data.latest = boundary;
     context.batcher.add(teacherRoom, boundary);
+    const { alias } = socket.data;
+    if (challengeId && alias) {
+      context.batcher.add(rooms.challengeTeachersHidingNames(challengeId), withAlias(boundary, alias));
+    }
   };
 
   socket.on("boundary:update", async (payload, ack) => {
@@ -64,6 +70,12 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
     try {
       if (challengeId && context.challenges) {
         const challenge = await context.challenges.registry.current(challengeId);
+        const scoredAt = Date.now();
+        // The deadline itself, not only the stored status: the clock's UPDATE may be a second behind.
+        if (challenge && isOver(challenge, scoredAt)) {
+          refuse(socket, ack, { code: "ENDED", message: "The challenge has ended: time is up" }, false);
+          return;
+        }
         if (challenge?.status !== "live") {
           const status = challenge?.status ?? "gone";
           refuse(socket, ack, { code: "NOT_LIVE", message: `The challenge is ${status}` }, false);
@@ -73,11 +85,12 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
         const standardisation = boundary.standardisation ?? null;
         const publicScore = evaluateSubmission(model, standardisation, challenge.data.publicTest);
         const privateLoss = evaluateSubmission(model, standardisation, challenge.data.privateTest).logLoss;
-        const train = evaluateSubmission(model, standardisation, challenge.trainSample);
+        // Alerts are judged on the clean public held-out points only: the training points may carry the
+        // flipped labels and outliers the teacher added on purpose.
         scored = {
           loss: publicScore.logLoss,
           accuracy: publicScore.accuracy,
-          confidentlyWrong: publicScore.confidentlyWrong + train.confidentlyWrong,
+          confidentlyWrong: publicScore.confidentlyWrong,
           privateLoss,
         };
         context.challenges.writer.record({
@@ -89,6 +102,7 @@ export function registerBoundaryHandlers(socket: RealtimeSocket, context: Realti
           iteration: boundary.iteration,
           publicLogLoss: scored.loss,
           privateLogLoss: privateLoss,
+          scoredAt,
         });
       } else {
         const evaluation = evaluateSubmission(

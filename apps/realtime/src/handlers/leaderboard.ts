@@ -1,5 +1,5 @@
 import { LeaderboardRequestSchema } from "@margin/core/protocol";
-import { challengeLeaderboard } from "@margin/db";
+import { challengeAliases, challengeLeaderboard } from "@margin/db";
 import type { RealtimeContext, RealtimeSocket } from "../context";
 import { TokenBucket } from "../rate-limit";
 import { refuse } from "./boundary";
@@ -28,20 +28,23 @@ export function registerLeaderboardHandlers(socket: RealtimeSocket, context: Rea
     }
     if (typeof ack !== "function") return;
     try {
-      const entries = await challengeLeaderboard(
-        context.challenges.db,
-        claims.challengeId,
-        "bestPublicLogLoss",
-      );
+      const { db } = context.challenges;
+      const [entries, aliases] = await Promise.all([
+        challengeLeaderboard(db, claims.challengeId),
+        socket.data.hideNames ? challengeAliases(db, claims.challengeId) : null,
+      ]);
       // Public figures only: the private losses are revealed by the web app once the challenge has ended.
       ack({
         ok: true,
-        data: entries.map((entry) => ({
-          studentId: entry.studentId,
-          nickname: entry.nickname,
-          bestPublicLoss: entry.best?.publicLogLoss ?? null,
-          updates: entry.updateCount,
-        })),
+        data: entries.map((entry) => {
+          const alias = aliases?.get(entry.studentId);
+          return {
+            studentId: aliases ? (alias?.key ?? "") : entry.studentId,
+            nickname: aliases ? (alias?.name ?? "") : entry.nickname,
+            bestPublicLoss: entry.best?.publicLogLoss ?? null,
+            updates: entry.updateCount,
+          };
+        }),
       });
     } catch (error) {
       context.logger.warn("leaderboard.failed", {

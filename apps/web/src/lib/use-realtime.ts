@@ -12,6 +12,12 @@ export interface Credentials {
   url: string;
 }
 
+/** Sent with the token in the handshake, read again on every (re)connection. */
+export interface HandshakeOptions {
+  /** A teacher's screen that hides names receives aliases only (see `names:hide`). */
+  hideNames?: boolean;
+}
+
 /**
  * One Socket.IO connection for the component's lifetime. Credentials are fetched again on every
  * (re)connection, so an expired token is replaced rather than retried forever.
@@ -19,6 +25,7 @@ export interface Credentials {
 export function useRealtime(
   getCredentials: (() => Promise<Credentials>) | null,
   setup: (socket: RealtimeSocket) => void,
+  options: HandshakeOptions = {},
 ): { socket: RealtimeSocket | null; status: ConnectionStatus } {
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [socket, setSocket] = useState<RealtimeSocket | null>(null);
@@ -26,6 +33,8 @@ export function useRealtime(
   setupRef.current = setup;
   const credentialsRef = useRef(getCredentials);
   credentialsRef.current = getCredentials;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
   const enabled = getCredentials !== null;
 
   useEffect(() => {
@@ -44,7 +53,8 @@ export function useRealtime(
       current = io(first.url, {
         transports: ["websocket"],
         auth: (callback) => {
-          const use = (credentials: Credentials) => callback({ token: credentials.token });
+          const use = (credentials: Credentials) =>
+            callback({ token: credentials.token, ...optionsRef.current });
           if (pending) {
             use(pending);
             pending = null;

@@ -46,7 +46,8 @@ export type Boundary = z.infer<typeof BoundarySchema>;
  * - `diverging`: the held-out loss grew well above the student's first or previous loss (or training blew
  *   up to non-finite numbers);
  * - `stuck-at-chance`: the loss stays within ±0.02 of ln 2 ≈ 0.693, i.e. the model still predicts ½;
- * - `confidently-wrong`: some training or public held-out point gets p ≥ 0.99 for the wrong class;
+ * - `confidently-wrong`: some public held-out point gets p ≥ 0.99 for the wrong class (training points
+ *   don't count: a teacher may have flipped their labels or moved them on purpose);
  * - `flipped`: the boundary's sign is the wrong way round (public accuracy below ½).
  */
 export const MISCONCEPTION_ALERTS = ["diverging", "stuck-at-chance", "confidently-wrong", "flipped"] as const;
@@ -118,13 +119,37 @@ export interface PublicLeaderboardRow {
   updates: number;
 }
 
+/**
+ * `names:hide`: a teacher's screen (the projector) asks for names or none. While hidden, the server sends
+ * that connection each student as an alias ("Student 3", keyed "student-3"), never a nickname or an id.
+ */
+export const HideNamesSchema = z.object({ hidden: z.boolean() }).strict();
+export type HideNames = z.infer<typeof HideNamesSchema>;
+
+/** What a client may put in the handshake's `auth` besides its token. */
+export const HandshakeOptionsSchema = z.object({ hideNames: z.boolean().default(false) });
+
+/** A student as a teacher's screen with hidden names sees them. */
+export interface StudentAlias {
+  /** Stands in for the student id. */
+  key: string;
+  name: string;
+}
+
 /** `leaderboard:get` takes no arguments (undefined travels as null). */
 export const LeaderboardRequestSchema = z.object({}).strict().nullish();
 
 /** What every acknowledgement looks like: the client always learns whether its command took. */
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: RealtimeError };
 
-export const REALTIME_ERROR_CODES = ["INVALID_PAYLOAD", "FORBIDDEN", "RATE_LIMITED", "NOT_LIVE"] as const;
+/** ENDED: the challenge's time is up (its deadline passed or the teacher ended it); NOT_LIVE: draft or paused. */
+export const REALTIME_ERROR_CODES = [
+  "INVALID_PAYLOAD",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "NOT_LIVE",
+  "ENDED",
+] as const;
 export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
 
 export interface RealtimeError {

@@ -1,22 +1,15 @@
-import {
-  CHALLENGE_DATASET_KINDS,
-  CHALLENGE_KNOBS,
-  challengeDatasets,
-  type Dataset,
-  scoreSubmission,
-} from "@margin/core";
+import { CHALLENGE_DATASET_KINDS, CHALLENGE_KNOBS, type Dataset, scoreSubmission } from "@margin/core";
 import { signRealtimeToken } from "@margin/core/protocol";
 import {
   assertCanManageClassroom,
   CHALLENGE_CONTROLS,
   CHALLENGE_STATUSES,
   type Challenge,
-  challengeLeaderboard,
+  challengeAliases,
   challengeRemainingMs,
   createChallenge,
   type Db,
   extendChallenge,
-  firstPublicLosses,
   getChallenge,
   getClassroom,
   getUser,
@@ -24,7 +17,6 @@ import {
   listChallenges,
   listPicks,
   pickModel,
-  privateStandings,
   transitionChallenge,
   unpickModel,
 } from "@margin/db";
@@ -32,23 +24,15 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "~/env";
 import type { Session } from "../../auth/session";
+import { challengeBoard } from "../../challenges/boards";
+import { challengeData } from "../../challenges/data";
 import { createTRPCRouter, publicProcedure, staffProcedure, studentProcedure } from "../init";
 import { JoinCodeSchema, managedClassroom } from "./classroom";
 
 const IdInput = z.string().min(1).max(64);
 const bounded = z.number().finite().min(-1e6).max(1e6);
-
-/** Challenge data is deterministic in its spec; keep the latest few generated per process. */
-const datasetCache = new Map<string, ReturnType<typeof challengeDatasets>>();
-function datasetsOf(challenge: Challenge) {
-  let data = datasetCache.get(challenge.id);
-  if (!data) {
-    data = challengeDatasets(challenge.dataset as Parameters<typeof challengeDatasets>[0]);
-    if (datasetCache.size >= 32) datasetCache.delete(datasetCache.keys().next().value ?? "");
-    datasetCache.set(challenge.id, data);
-  }
-  return data;
-}
+/** A projector that hides names asks for aliases; nicknames and student ids then never leave the server. */
+const HideNamesInput = z.boolean().default(false);
 const TOKEN_TTL_SECONDS = 10 * 60;
 
 /** A data-set knob's input: core's range, its default when left out, and a message a teacher can act on. */
@@ -106,6 +90,8 @@ function publicState(challenge: Challenge) {
     },
     durationSeconds: challenge.durationSeconds,
     remainingMs: challengeRemainingMs(challenge),
+    /** When a live challenge ends by itself (the server's clock), else null. */
+    deadlineAt: challenge.deadlineAt,
     startedAt: challenge.startedAt,
     endedAt: challenge.endedAt,
   };
@@ -182,7 +168,7 @@ export const challengeRouter = createTRPCRouter({
   /** The training split only: held-out points never leave the server. */
   trainingData: publicProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
     const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-    return plainData(datasetsOf(challenge).train);
+    return plainData((await challengeData(ctx.db, challenge)).train);
   }),
 
   transition: staffProcedure
@@ -210,85 +196,45 @@ export const challengeRouter = createTRPCRouter({
     }),
 
   /** The race as it unfolded (public losses only), for the teacher's replay after the end. */
-  replay: staffProcedure.input(z.object({ challengeId: IdInput })).query(async ({ ctx, input }) => {
-    const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-    const snapshots = await listChallengeSnapshots(ctx.db, challenge.id);
-    return snapshots.map((snapshot) => ({
-      participantId: snapshot.participantId,
-      nickname: snapshot.nickname,
-      w: snapshot.w,
-      b: snapshot.b,
-      publicLoss: snapshot.publicLogLoss,
-      at: snapshot.takenAt.getTime(),
-    }));
-  }),
-
-  /**
-   * Ranked by best public log loss during the race. After the end, the private board: ranked by the
-   * private loss of each student's best model, with the movement against the public ranking.
-   */
-  /**
-   * During the race: best public log loss, or "most improved" (first recorded public loss minus best),
-   * so the whole class can win. After the end: the private board, Kaggle-style — each student scored by
-   * the better of their (up to two) picks on the private split, or by their best public model without
-   * picks — with the movement against the public ranking.
-   */
-  leaderboard: publicProcedure
-    .input(z.object({ challengeId: IdInput, mode: z.enum(["loss", "improvement"]).default("loss") }))
+  replay: staffProcedure
+    .input(z.object({ challengeId: IdInput, hideNames: HideNamesInput }))
     .query(async ({ ctx, input }) => {
       const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-      const [ranked, first] = await Promise.all([
-        challengeLeaderboard(ctx.db, challenge.id, "bestPublicLogLoss"),
-        firstPublicLosses(ctx.db, challenge.id),
+      const [snapshots, aliases] = await Promise.all([
+        listChallengeSnapshots(ctx.db, challenge.id),
+        input.hideNames ? challengeAliases(ctx.db, challenge.id) : null,
       ]);
-      const publicRank = new Map(
-        ranked.filter((entry) => entry.best).map((entry, index) => [entry.studentId, index + 1]),
-      );
-      const rows = ranked.map((entry) => {
-        const best = entry.best?.publicLogLoss ?? null;
-        const start = first.get(entry.studentId);
+      return snapshots.map((snapshot) => {
+        const alias = aliases?.get(snapshot.studentId);
         return {
-          studentId: entry.studentId,
-          nickname: entry.nickname,
-          updates: entry.updateCount,
-          publicLoss: best,
-          publicRank: publicRank.get(entry.studentId) ?? null,
-          improvement: best !== null && start !== undefined ? start - best : null,
-          privateLoss: null as number | null,
-          privateRank: null as number | null,
-          usedPicks: false,
+          participantId: aliases ? (alias?.key ?? "") : snapshot.participantId,
+          nickname: aliases ? (alias?.name ?? "") : snapshot.nickname,
+          w: snapshot.w,
+          b: snapshot.b,
+          publicLoss: snapshot.publicLogLoss,
+          at: snapshot.takenAt.getTime(),
         };
       });
-      if (challenge.status !== "ended") {
-        if (input.mode === "improvement") {
-          rows.sort(
-            (a, b) =>
-              (b.improvement ?? Number.NEGATIVE_INFINITY) - (a.improvement ?? Number.NEGATIVE_INFINITY),
-          );
-        }
-        return { revealed: false, mode: input.mode, rows };
-      }
-      const standings = await privateStandings(ctx.db, challenge.id);
-      const byStudent = new Map(rows.map((row) => [row.studentId, row]));
-      let rank = 0;
-      return {
-        revealed: true,
-        mode: "loss" as const,
-        rows: standings.flatMap((standing) => {
-          const row = byStudent.get(standing.studentId);
-          if (!row) return [];
-          const scored = standing.privateLogLoss !== null;
-          if (scored) rank += 1;
-          return [
-            {
-              ...row,
-              privateLoss: standing.privateLogLoss,
-              privateRank: scored ? rank : null,
-              usedPicks: standing.usedPicks,
-            },
-          ];
-        }),
-      };
+    }),
+
+  /**
+   * During the race: best public log loss per student, or their improvement on the base-rate model (one
+   * starting line for all, fixed by the server). After the end: the final board (each student scored by
+   * the better of their picks on the private split, or their best public model without picks; the one
+   * ranking, see @margin/db finalStandings), with the movement from the public board, each student's gap
+   * to the best possible model and that model's losses. `hideNames` swaps every name and id for an alias.
+   */
+  leaderboard: publicProcedure
+    .input(
+      z.object({
+        challengeId: IdInput,
+        mode: z.enum(["loss", "improvement"]).default("loss"),
+        hideNames: HideNamesInput,
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
+      return challengeBoard(ctx.db, challenge, { mode: input.mode, hideNames: input.hideNames });
     }),
 
   /** Picks the student's current model for the private board; both losses are computed here. */
@@ -296,7 +242,7 @@ export const challengeRouter = createTRPCRouter({
     .input(z.object({ challengeId: IdInput, w: z.tuple([bounded, bounded]), b: bounded }))
     .mutation(async ({ ctx, input }) => {
       const { challenge } = await challengeFor(ctx.db, ctx.session, input.challengeId);
-      const { publicTest, privateTest } = datasetsOf(challenge);
+      const { publicTest, privateTest } = await challengeData(ctx.db, challenge);
       const model = { w: input.w, b: input.b };
       const picked = await pickModel(ctx.db, {
         challengeId: challenge.id,

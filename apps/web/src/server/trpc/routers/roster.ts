@@ -1,8 +1,6 @@
 import {
   archiveClassroom,
-  challengeLeaderboard,
   hashSecret,
-  listChallenges,
   listClassroomPinResets,
   listRoster,
   questionInsights,
@@ -13,6 +11,7 @@ import {
 } from "@margin/db";
 import { z } from "zod";
 import { generatePin } from "../../auth/pin";
+import { challengeHistory } from "../../challenges/boards";
 import { ensureLesson } from "../../lessons";
 import { createTRPCRouter, staffProcedure } from "../init";
 import { JoinCodeSchema, managedClassroom } from "./classroom";
@@ -108,24 +107,21 @@ export const rosterRouter = createTRPCRouter({
       });
     }),
 
-  /** Every past challenge of the class with its final private leaderboard. */
+  /** Every past challenge of the class with its final board (the same ranking as the reveal). */
   history: staffProcedure.input(z.object({ code: JoinCodeSchema })).query(async ({ ctx, input }) => {
     const classroom = await managedClassroom(ctx.db, ctx.session.uid, input.code);
-    const challenges = (await listChallenges(ctx.db, classroom.id)).filter((c) => c.status === "ended");
-    return Promise.all(
-      challenges.map(async (challenge) => ({
-        id: challenge.id,
-        title: challenge.title,
-        endedAt: challenge.endedAt,
-        leaderboard: (await challengeLeaderboard(ctx.db, challenge.id, "bestPrivateLogLoss")).map(
-          (entry, i) => ({
-            rank: i + 1,
-            nickname: entry.nickname,
-            bestPrivateLogLoss: entry.best?.privateLogLoss ?? null,
-            bestPublicLogLoss: entry.best?.publicLogLoss ?? null,
-          }),
-        ),
+    return (await challengeHistory(ctx.db, classroom.id)).map((challenge) => ({
+      id: challenge.id,
+      title: challenge.title,
+      endedAt: challenge.endedAt,
+      bestPossible: challenge.bestPossible,
+      leaderboard: challenge.standings.map((standing) => ({
+        rank: standing.rank,
+        nickname: standing.nickname,
+        privateLogLoss: standing.privateLogLoss,
+        usedPicks: standing.usedPicks,
+        bestPublicLogLoss: standing.bestPublicLogLoss,
       })),
-    );
+    }));
   }),
 });

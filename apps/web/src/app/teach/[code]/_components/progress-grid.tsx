@@ -195,9 +195,9 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
                       <LabStatusLink code={code} student={student} />
                     </td>
                     <td>
-                      {student.challenge?.bestPrivateLogLoss == null
+                      {student.challenge?.privateLogLoss == null
                         ? "–"
-                        : `${formatLoss(student.challenge.bestPrivateLogLoss)} · #${student.challenge.rank}`}
+                        : `${formatLoss(student.challenge.privateLogLoss)} · #${student.challenge.rank}`}
                     </td>
                   </tr>
                 ))}

@@ -1,8 +1,8 @@
-import { challengeLeaderboard, listChallenges } from "@margin/db";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Card } from "@margin/ui/card";
 import type { Metadata } from "next";
 import { formatLoss } from "~/lib/format";
+import { challengeHistory } from "~/server/challenges/boards";
 import { getDb } from "~/server/db";
 import { ClassNav, managedClassPage } from "../roster/_components/class-page";
 
@@ -11,19 +11,13 @@ export const metadata: Metadata = { title: "Challenge history" };
 
 export default async function HistoryPage({ params }: { params: Promise<{ code: string }> }) {
   const { classroom } = await managedClassPage((await params).code, "history");
-  const db = getDb();
-  const ended = (await listChallenges(db, classroom.id)).filter((c) => c.status === "ended");
-  const boards = await Promise.all(
-    ended.map(async (challenge) => ({
-      challenge,
-      entries: await challengeLeaderboard(db, challenge.id, "bestPrivateLogLoss"),
-    })),
-  );
+  const boards = await challengeHistory(getDb(), classroom.id);
   return (
     <AppShell>
       <ClassNav code={classroom.joinCode} current="history" />
       <PageHeader eyebrow={classroom.name} title="Challenge history">
-        Every finished challenge of this class, ranked by the private held-out log loss.
+        Every finished challenge of this class, ranked as at its reveal: by the private held-out log loss of
+        each student's better pick, or of their best public model if they picked nothing.
       </PageHeader>
       {boards.length === 0 ? (
         <Card>
@@ -31,11 +25,11 @@ export default async function HistoryPage({ params }: { params: Promise<{ code: 
         </Card>
       ) : (
         <div className="ml-stack" style={{ gap: 24 }}>
-          {boards.map(({ challenge, entries }) => (
+          {boards.map((challenge) => (
             <Card
               key={challenge.id}
               title={challenge.title}
-              description={challenge.endedAt ? `Ended ${challenge.endedAt.toUTCString()}` : undefined}
+              description={`${challenge.endedAt ? `Ended ${challenge.endedAt.toUTCString()}. ` : ""}The best possible model scores ${formatLoss(challenge.bestPossible)} on the private points.`}
             >
               <div className="ml-row" style={{ gap: 12, marginBottom: 12 }}>
                 <a
@@ -52,7 +46,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ code: 
                   Download results CSV<span className="ml-visually-hidden"> of {challenge.title}</span>
                 </a>
               </div>
-              {entries.length === 0 ? (
+              {challenge.standings.length === 0 ? (
                 <p className="ml-empty">Nobody took part.</p>
               ) : (
                 <table className="ml-table" aria-label={`Results of ${challenge.title}`}>
@@ -61,16 +55,36 @@ export default async function HistoryPage({ params }: { params: Promise<{ code: 
                       <th scope="col">#</th>
                       <th scope="col">Student</th>
                       <th scope="col">Private log loss</th>
-                      <th scope="col">Public log loss</th>
+                      <th scope="col">Gap to best possible</th>
+                      <th scope="col">Best public log loss</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {entries.map((entry, index) => (
-                      <tr key={entry.id}>
-                        <td>{index + 1}</td>
-                        <th scope="row">{entry.nickname}</th>
-                        <td>{entry.best ? formatLoss(entry.best.privateLogLoss) : "–"}</td>
-                        <td>{entry.best ? formatLoss(entry.best.publicLogLoss) : "–"}</td>
+                    {challenge.standings.map((standing) => (
+                      <tr key={standing.participantId}>
+                        <td>{standing.rank ?? "–"}</td>
+                        <th scope="row">{standing.nickname}</th>
+                        <td>
+                          {standing.privateLogLoss === null ? (
+                            "–"
+                          ) : (
+                            <>
+                              {formatLoss(standing.privateLogLoss)}
+                              <span className="ml-field-hint">
+                                {" "}
+                                {standing.usedPicks ? "picked" : "best public"}
+                              </span>
+                            </>
+                          )}
+                        </td>
+                        <td>
+                          {standing.privateLogLoss === null
+                            ? "–"
+                            : `+${formatLoss(Math.max(0, standing.privateLogLoss - challenge.bestPossible))}`}
+                        </td>
+                        <td>
+                          {standing.bestPublicLogLoss === null ? "–" : formatLoss(standing.bestPublicLogLoss)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

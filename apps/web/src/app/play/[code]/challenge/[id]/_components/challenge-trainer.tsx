@@ -1,6 +1,13 @@
 "use client";
 
-import { decisionBoundary, fitScaler, type Model, probabilityAt } from "@margin/core";
+import {
+  DEFAULT_TRAINING_SETTINGS,
+  decisionBoundary,
+  fitScaler,
+  type Model,
+  probabilityAt,
+  TRAINING_CONTROL_STEPS,
+} from "@margin/core";
 import { AppShell, PageHeader } from "@margin/ui/app-shell";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -17,9 +24,9 @@ import { useLiveTraining } from "~/lib/use-live-training";
 import { useRealtime } from "~/lib/use-realtime";
 import { useTRPC } from "~/trpc/react";
 
-const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
-const ITERATIONS = [10, 50, 100, 250, 500, 1000, 2000, 5000];
-const L2_STRENGTHS = [0, 0.001, 0.01, 0.1, 1];
+// One definition, shared with the race simulation that chose the presets.
+const { learningRate: LEARNING_RATES, iterations: ITERATIONS, l2: L2_STRENGTHS } = TRAINING_CONTROL_STEPS;
+const DEFAULTS = DEFAULT_TRAINING_SETTINGS;
 
 const BY_HAND = { mode: "manual" } as const;
 
@@ -37,10 +44,10 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
     ...trpc.challenge.leaderboard.queryOptions({ challengeId }),
     refetchInterval: 3_000,
   });
-  const [rateIndex, setRateIndex] = useState(LEARNING_RATES.indexOf(0.1));
-  const [iterationIndex, setIterationIndex] = useState(ITERATIONS.indexOf(500));
-  const [standardise, setStandardise] = useState(true);
-  const [l2Index, setL2Index] = useState(0);
+  const [rateIndex, setRateIndex] = useState<number>(LEARNING_RATES.indexOf(DEFAULTS.learningRate));
+  const [iterationIndex, setIterationIndex] = useState<number>(ITERATIONS.indexOf(DEFAULTS.iterations));
+  const [standardise, setStandardise] = useState<boolean>(DEFAULTS.standardise);
+  const [l2Index, setL2Index] = useState<number>(L2_STRENGTHS.indexOf(DEFAULTS.l2));
   const { model, setModel, curve, running, train: runTraining } = useLiveTraining();
   const probability = useMemo(() => probabilityAt(model), [model]);
   const [publicLoss, setPublicLoss] = useState<number | null>(null);
@@ -84,9 +91,13 @@ export function ChallengeTrainer({ code, challengeId, nickname }: Props) {
 
   async function train() {
     if (!data) return;
-    const learningRate = allowed.has("learningRate") ? (LEARNING_RATES[rateIndex] ?? 0.1) : 0.1;
-    const iterations = allowed.has("iterations") ? (ITERATIONS[iterationIndex] ?? 500) : 500;
-    const l2 = allowed.has("l2") ? (L2_STRENGTHS[l2Index] ?? 0) : 0;
+    const learningRate = allowed.has("learningRate")
+      ? (LEARNING_RATES[rateIndex] ?? DEFAULTS.learningRate)
+      : DEFAULTS.learningRate;
+    const iterations = allowed.has("iterations")
+      ? (ITERATIONS[iterationIndex] ?? DEFAULTS.iterations)
+      : DEFAULTS.iterations;
+    const l2 = allowed.has("l2") ? (L2_STRENGTHS[l2Index] ?? DEFAULTS.l2) : DEFAULTS.l2;
     // Standardising helps gradient descent on features with different units (kg vs cm); the model is
     // mapped back to raw units before it is drawn or sent, so everyone's boundary shares one picture.
     const scaler = allowed.has("standardise") && standardise ? fitScaler(data) : null;

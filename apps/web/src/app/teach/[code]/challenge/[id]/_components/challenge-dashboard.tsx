@@ -6,7 +6,7 @@ import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   ALERT_SHORT,
   ALERT_TEXT,
@@ -41,8 +41,11 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const state = useQuery({ ...trpc.challenge.state.queryOptions({ challengeId }), refetchInterval: 2_000 });
   const training = useQuery(trpc.challenge.trainingData.queryOptions({ challengeId }));
   const [mode, setMode] = useState<"loss" | "improvement">("loss");
+  // Hidden names are hidden by the server: the board, the replay and the live stream then carry aliases
+  // ("Student 3") and no nickname or student id at all, so nothing on the projector's wire gives them away.
+  const [hideNames, setHideNames] = useState(false);
   const leaderboard = useQuery({
-    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode }),
+    ...trpc.challenge.leaderboard.queryOptions({ challengeId, mode, hideNames }),
     refetchInterval: 2_000,
   });
   const transition = useMutation(
@@ -52,7 +55,6 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
     trpc.challenge.extend.mutationOptions({ onSuccess: () => void state.refetch() }),
   );
   const [live, setLive] = useState<Map<string, Live>>(new Map());
-  const [anonymous, setAnonymous] = useState(false);
   const [spotlight, setSpotlight] = useState<string | null>(null);
 
   const tokenMutation = useMutation(trpc.challenge.realtimeToken.mutationOptions());
@@ -60,6 +62,12 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
     () => tokenMutation.mutateAsync({ challengeId }),
     [tokenMutation.mutateAsync, challengeId],
   );
+  // The server's clock ends the race: hear it at once rather than at the next poll.
+  const refetchOnStatus = useRef(() => {});
+  refetchOnStatus.current = () => {
+    void state.refetch();
+    void leaderboard.refetch();
+  };
   const setup = useCallback((socket: RealtimeSocket) => {
     socket.on("boundaries:updated", (batch) => {
       setLive((previous) =>
@@ -69,8 +77,18 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
         })),
       );
     });
+    socket.on("challenge:status", () => refetchOnStatus.current());
   }, []);
-  const { status: link } = useRealtime(getCredentials, setup);
+  const { socket, status: link } = useRealtime(getCredentials, setup, { hideNames });
+
+  /** Switches names off or on, on this connection, without a reload. */
+  function toggleNames(hidden: boolean) {
+    setHideNames(hidden);
+    setSpotlight(null);
+    // Students are keyed by aliases in one form and by ids in the other: start the picture afresh once
+    // the server has switched (everything after its answer comes in the new form).
+    socket?.emit("names:hide", { hidden }, () => setLive(new Map()));
+  }
 
   const data = useMemo(() => (training.data ? toDataset(training.data) : null), [training.data]);
   const points = useMemo(() => (data ? toPoints(data) : []), [data]);
@@ -79,20 +97,9 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
   const board = leaderboard.data;
   const axis = (training.data?.featureNames ?? ["x₁", "x₂"]) as [string, string];
 
-  // Anonymous mode numbers students in a fixed order (not by rank), so the projector shows the race
-  // without names. Nicknames are unique within a class.
-  const anonymousNumber = new Map(
-    (board?.rows ?? [])
-      .map((row) => row.nickname)
-      .sort()
-      .map((nickname, index) => [nickname, index + 1]),
-  );
-  const displayName = (nickname: string) =>
-    anonymous ? `Student ${anonymousNumber.get(nickname) ?? "?"}` : nickname;
-
   const boundaries = [...live.values()].map((student) => ({
     id: student.studentId,
-    name: displayName(student.nickname),
+    name: student.nickname,
     color: spotlight && spotlight !== student.studentId ? "#cfd4df" : student.color,
     emphasized: spotlight === student.studentId,
     segment: decisionBoundary(student, box),
@@ -106,7 +113,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
       const latest = live.get(row.studentId) ?? null;
       return {
         studentId: row.studentId,
-        name: displayName(row.nickname),
+        name: row.nickname,
         color: latest?.color ?? null,
         latest,
         best: row.publicLoss,
@@ -166,8 +173,8 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
         <label className="ml-row" style={{ gap: 8, marginTop: 12 }}>
           <input
             type="checkbox"
-            checked={anonymous}
-            onChange={(event) => setAnonymous(event.target.checked)}
+            checked={hideNames}
+            onChange={(event) => toggleNames(event.target.checked)}
           />
           Hide names on the projector
         </label>
@@ -180,7 +187,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             {(
               [
                 ["loss", "Lowest loss"],
-                ["improvement", "Most improved since their first model"],
+                ["improvement", "Improvement on the base-rate model"],
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="ml-row" style={{ gap: 6 }}>
@@ -222,10 +229,18 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             title={board?.revealed ? "Final leaderboard (private)" : "Leaderboard (public)"}
             description={
               board?.revealed
-                ? "Ranked on the private held-out points; arrows show movement from the public board."
-                : "Best public held-out log loss per student, scored by the server."
+                ? "Ranked on the private held-out points (each student's better pick, or their best public model); arrows show movement from the public board."
+                : mode === "improvement" && board
+                  ? `How far each student's best public loss is below ${formatLoss(board.baseline)}, the loss of a model that only knows the share of dogs: one starting line for everyone.`
+                  : "Best public held-out log loss per student, scored by the server."
             }
           >
+            {board?.optimum ? (
+              <p className="ml-best-possible">
+                The best possible model scores {formatLoss(board.optimum.privateLoss)} on the private points
+                {board.optimum.privateLoss < 5e-4 ? ": a straight line separates them perfectly." : "."}
+              </p>
+            ) : null}
             {!board || board.rows.length === 0 ? (
               <p className="ml-empty">No one has joined yet.</p>
             ) : (
@@ -245,6 +260,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                             ? "Improvement"
                             : "Public loss"}
                       </th>
+                      {board.revealed ? <th scope="col">Gap</th> : null}
                       {board.revealed ? <th scope="col">Move</th> : <th scope="col">Trend</th>}
                     </tr>
                   </thead>
@@ -264,7 +280,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                                 setSpotlight((current) => (current === row.studentId ? null : row.studentId))
                               }
                             >
-                              {displayName(row.nickname)}
+                              {row.nickname}
                               <span className="ml-visually-hidden"> (spotlight)</span>
                             </button>
                             {alerts.map((alert) => (
@@ -295,6 +311,11 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
                               formatLoss(row.publicLoss)
                             )}
                           </td>
+                          {board.revealed ? (
+                            <td title="Above the best possible model's private loss">
+                              {row.gap === null ? "—" : `+${formatLoss(row.gap)}`}
+                            </td>
+                          ) : null}
                           {board.revealed ? (
                             <td
                               aria-label={move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : "no change"}
@@ -336,7 +357,7 @@ export function ChallengeDashboard({ code, classroomName, challengeId, joinUrl, 
             points={points}
             box={box}
             axisLabels={axis}
-            displayName={displayName}
+            hideNames={hideNames}
           />
         </div>
       ) : null}

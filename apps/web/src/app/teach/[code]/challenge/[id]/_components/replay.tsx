@@ -15,16 +15,17 @@ export function Replay({
   points,
   box,
   axisLabels,
-  displayName,
+  hideNames,
 }: {
   challengeId: string;
   points: LabelledPoint[];
   box: Box;
   axisLabels: readonly [string, string];
-  displayName: (nickname: string) => string;
+  /** Ask the server for aliases instead of names. */
+  hideNames: boolean;
 }) {
   const trpc = useTRPC();
-  const replay = useQuery(trpc.challenge.replay.queryOptions({ challengeId }));
+  const replay = useQuery(trpc.challenge.replay.queryOptions({ challengeId, hideNames }));
   const snapshots = replay.data ?? [];
   const times = useMemo(
     () => [...new Set(snapshots.map((snapshot) => snapshot.at))].sort((a, b) => a - b),
@@ -70,7 +71,7 @@ export function Replay({
           axisLabels={axisLabels}
           boundaries={[...latest.values()].map((snapshot) => ({
             id: snapshot.participantId,
-            name: displayName(snapshot.nickname),
+            name: snapshot.nickname,
             color: colors.get(snapshot.participantId) ?? "#333",
             segment: decisionBoundary(snapshot, box),
             description: `${describeModel(snapshot.w, snapshot.b)}, public log loss ${formatLoss(snapshot.publicLoss)}`,

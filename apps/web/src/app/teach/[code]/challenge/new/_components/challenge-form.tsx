@@ -4,8 +4,11 @@ import {
   type Box,
   CHALLENGE_DATASET_KINDS,
   CHALLENGE_KNOBS,
+  CHALLENGE_PRESETS,
   type ChallengeDatasetKind,
-  challengeDatasets,
+  type ChallengePreset,
+  challengeTrainingData,
+  DEFAULT_CHALLENGE_PRESET,
 } from "@margin/core";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
@@ -55,6 +58,33 @@ interface Settings {
   testSize: number;
 }
 
+/** A preset's data settings, as the form holds them (held-out points in all; half score each board). */
+function presetSettings(preset: ChallengePreset): Omit<Settings, "seed"> {
+  const { kind, noise, classBalance, labelFlips, outliers, trainSize, publicTestSize, privateTestSize } =
+    preset.data;
+  return {
+    kind: kind as ChallengeDatasetKind,
+    noise,
+    classBalance,
+    labelFlips,
+    outliers,
+    trainSize,
+    testSize: publicTestSize + privateTestSize,
+  };
+}
+
+/** The preset the settings match exactly, if any (a changed knob makes them the teacher's own). */
+function matchingPreset(settings: Settings, controls: readonly Control[]): ChallengePreset | undefined {
+  return CHALLENGE_PRESETS.find((preset) => {
+    const data = presetSettings(preset);
+    return (
+      (Object.keys(data) as (keyof typeof data)[]).every((key) => data[key] === settings[key]) &&
+      preset.controls.length === controls.length &&
+      preset.controls.every((control) => controls.includes(control))
+    );
+  });
+}
+
 /**
  * The teacher's challenge settings with a live preview of the training data. The preview runs the same
  * seeded generator as the server (@margin/core), so what the teacher sees is what the class gets.
@@ -64,21 +94,20 @@ export function ChallengeForm({ code }: { code: string }) {
   const router = useRouter();
   const [title, setTitle] = useState("Cats or dogs: lowest log loss wins");
   const [minutes, setMinutes] = useState(10);
-  const [controls, setControls] = useState<Control[]>(["learningRate", "iterations", "standardise"]);
+  const [controls, setControls] = useState<Control[]>(() => [...DEFAULT_CHALLENGE_PRESET.controls]);
   const [settings, setSettings] = useState<Settings>(() => ({
-    kind: "cats-vs-dogs",
-    noise: 0.4,
-    classBalance: CHALLENGE_KNOBS.classBalance.default,
-    labelFlips: CHALLENGE_KNOBS.labelFlips.default,
-    outliers: CHALLENGE_KNOBS.outliers.default,
+    ...presetSettings(DEFAULT_CHALLENGE_PRESET),
     seed: newSeed(),
-    trainSize: 200,
-    testSize: 400,
   }));
   const set =
     <K extends keyof Settings>(key: K) =>
     (value: Settings[K]) =>
       setSettings((previous) => ({ ...previous, [key]: value }));
+  const preset = matchingPreset(settings, controls);
+  function choose(next: ChallengePreset) {
+    setSettings((previous) => ({ ...presetSettings(next), seed: previous.seed }));
+    setControls([...next.controls]);
+  }
   const create = useMutation(
     trpc.challenge.create.mutationOptions({
       onSuccess: (challenge) => router.push(`/teach/${code}/challenge/${challenge.id}`),
@@ -95,7 +124,9 @@ export function ChallengeForm({ code }: { code: string }) {
     if (!(Number.isInteger(seed) && seed >= 0 && seed <= 2_147_483_647)) {
       return { error: "The seed must be a whole number from 0 to 2 147 483 647." };
     }
-    const { train } = challengeDatasets({
+    // The training points depend on these settings alone: the held-out ones come from a secret the
+    // server draws when the challenge is created, and never reach a browser.
+    const train = challengeTrainingData({
       kind,
       noise,
       classBalance,
@@ -123,6 +154,26 @@ export function ChallengeForm({ code }: { code: string }) {
       <div className="ml-stack">
         <Card title="Data">
           <div className="ml-stack">
+            <fieldset className="ml-preset-picker">
+              <legend>Start from a preset</legend>
+              {CHALLENGE_PRESETS.map((option) => (
+                <label key={option.id} className="ml-preset-option">
+                  <input
+                    type="radio"
+                    name="challenge-preset"
+                    checked={preset?.id === option.id}
+                    onChange={() => choose(option)}
+                  />
+                  <span>
+                    <strong>{option.name}</strong>
+                    <span className="ml-field-hint">{option.description}</span>
+                  </span>
+                </label>
+              ))}
+              <p className="ml-field-hint" aria-live="polite">
+                {preset ? `Using “${preset.name}”.` : "Your own settings (no preset matches them)."}
+              </p>
+            </fieldset>
             <div className="ml-field">
               <label htmlFor="challenge-kind">Data set</label>
               <select
