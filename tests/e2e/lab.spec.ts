@@ -36,7 +36,8 @@ test("a student implements logistic regression in the lab, the teacher sees it",
   await expect(
     page.getByRole("heading", { name: "Implement logistic regression from scratch" }),
   ).toBeVisible();
-  await expect(page.getByText("def compute_gradients(X, y, y_pred):")).toBeVisible();
+  // The lesson's listing, verbatim, beside the editor.
+  await expect(page.getByText("def compute_gradients(w, b, X, y):")).toBeVisible();
   await expect(page.getByRole("status", { name: "Objective progress" })).toContainText("Not yet");
   await screenshot(page, "lab-starter");
 

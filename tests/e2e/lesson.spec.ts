@@ -3,22 +3,40 @@ import { screenshot, watchConsole as watchAllConsole } from "./support";
 
 const LESSON = "/lesson/cats-or-dogs";
 
+// The lesson's own headings, in its order.
 const SECTION_TITLES = [
-  "The big idea",
-  "What you will be able to do",
-  "Why plain linear regression fails",
+  "Big idea",
+  "By the end, you'll be able to",
+  "The problem with plain linear regression for classification",
   "The sigmoid function",
-  "The logistic regression model",
-  "Why mean squared error fails",
+  "Your classification model",
+  "Why MSE fails for classification",
   "Deriving log loss",
-  "The clean gradient",
+  "Why it works with sigmoid",
   "The decision boundary",
-  "The limitation: a ring around a disc",
-  "Logistic regression from scratch",
-  "The same model with scikit-learn",
+  "The limitation",
+  "Implement logistic regression from scratch",
+  "Visualize the decision boundary",
+  "scikit-learn equivalent",
   "Vocabulary",
-  "Next up: when models lie",
+  "Next up: Chapter 9 — When models lie",
 ];
+
+// Two of the lesson's listings as the lesson prints them (all six are compared with the lesson's text in
+// apps/web/src/content/cats-or-dogs.listings.test.ts); here: the page keeps every character and indent.
+const LOSS_PLOT = `plt.plot(loss_history)
+plt.xlabel('Iteration')
+plt.ylabel('Log loss')
+plt.title('Training a logistic regression from scratch')
+plt.show()`;
+const GRADIENTS = `def compute_gradients(w, b, X, y):
+    """Gradients of log loss."""
+    N = len(y)
+    y_hat = predict_proba(w, b, X)
+    errors = y_hat - y
+    dJ_dw = (X.T @ errors) / N    # vector
+    dJ_db = errors.mean()         # scalar
+    return dJ_dw, dJ_db`;
 
 /** The page's console errors: visitors record no progress, so nothing may fail. */
 function watchConsole(page: Page, label: string): () => string[] {
@@ -45,11 +63,16 @@ test("the lesson shows every section, typeset formulas and the notebook's code",
   // KaTeX rendered on the server (MathML is kept for screen readers).
   expect(await page.locator(".katex").count()).toBeGreaterThan(20);
   await expect(page.locator(".ml-code .hljs-keyword").first()).toBeVisible();
-  await expect(page.getByText("print(w, b, losses[-1])")).toBeVisible();
+  const listings = page.locator(".ml-code pre");
+  await expect(listings).toHaveCount(6);
+  const texts = await listings.allTextContents();
+  expect(texts[3]).toBe(LOSS_PLOT);
+  expect(texts[2]).toContain(GRADIENTS);
 
-  // The sigmoid explorer opens at z = 0, where σ(z) is exactly one half.
+  // The sigmoid explorer opens at z = 0, where σ(z) is exactly one half: not above it, so class 0.
   const sigmoid = widget(page, "Sigmoid explorer");
   await expect(stat(sigmoid, "σ(z)")).toHaveText("0.5000");
+  await expect(sigmoid.getByText("σ(z) = 0.5, not above it: the model says cat (class 0)")).toBeVisible();
   const z = sigmoid.getByRole("slider", { name: "z", exact: true });
   await z.focus();
   for (let i = 0; i < 50; i++) await z.press("ArrowRight");
@@ -58,6 +81,53 @@ test("the lesson shows every section, typeset formulas and the notebook's code",
   await expect(stat(sigmoid, "σ(z)")).toHaveText("0.0067");
 
   await screenshot(page, "lesson-desktop");
+  expect(errors()).toEqual([]);
+});
+
+test("each plotting listing has our chart of the same data beside it, and printing ones their output", async ({
+  page,
+}) => {
+  const errors = watchConsole(page, "listings");
+  await page.goto(`${LESSON}#from-scratch`);
+  for (const chart of [
+    "Sigmoid: maps any z to (0, 1)",
+    "The lesson's data",
+    "Training a logistic regression from scratch",
+    "The decision boundary the loop learned",
+  ]) {
+    await expect(page.locator(".ml-listing").getByRole("figure", { name: chart, exact: true })).toBeVisible();
+  }
+  const outputs = page.locator(".ml-code-output pre");
+  await expect(outputs.first()).toHaveText(
+    "Final w: [2.22331698 1.82337279]\nFinal b: -0.313\nFinal loss: 0.0073\nAccuracy: 1.000",
+  );
+  await expect(outputs.nth(1)).toContainText("sklearn accuracy: 1.0");
+  const data = page.locator(".ml-listing").filter({ hasText: "# Generate some 2D classification data." });
+  await data.scrollIntoViewIfNeeded();
+  await screenshot(page, "lesson-listing-data", { of: data });
+  const boundary = page.locator(".ml-listing").filter({ hasText: "# Plot data points." });
+  await screenshot(page, "lesson-listing-boundary", { of: boundary });
+  const lossPlot = page.locator(".ml-listing").filter({ hasText: "plt.plot(loss_history)" });
+  await screenshot(page, "lesson-listing-loss", { of: lossPlot });
+  await screenshot(page, "lesson-listing-sklearn", {
+    of: page.locator(".ml-listing").filter({ hasText: "from sklearn.linear_model" }),
+  });
+  expect(errors()).toEqual([]);
+});
+
+test("MSE versus log loss says what the slopes say, including where they disagree", async ({ page }) => {
+  const errors = watchConsole(page, "mse");
+  await page.goto(`${LESSON}#widget-mse-vs-log-loss`);
+  const mse = widget(page, "MSE versus log loss along one weight");
+  await mse.getByRole("button", { name: "Near log loss's best" }).click();
+  const readout = mse.locator(".ml-widget-readout");
+  await expect(readout).toContainText("The slopes point opposite ways here");
+  await expect(stat(mse, "MSE slope")).toHaveText("0.0002");
+  await expect(stat(mse, "Log-loss slope")).toHaveText("−0.0005");
+  await mse.scrollIntoViewIfNeeded();
+  await screenshot(page, "lesson-mse-disagree", { of: mse });
+  await mse.getByRole("button", { name: "Confidently wrong" }).click();
+  await expect(readout).toContainText("The model is confidently wrong here");
   expect(errors()).toEqual([]);
 });
 
@@ -80,6 +150,33 @@ test("training from scratch in the worker lands on the notebook's numbers", asyn
   await expect(comparison.getByRole("row", { name: /^b/ })).toContainText("−0.3745");
   await trainer.scrollIntoViewIfNeeded();
   await screenshot(page, "lesson-trained");
+  expect(errors()).toEqual([]);
+});
+
+test("large learning rates diverge on the cats and dogs in kg and cm, a sane one converges", async ({
+  page,
+}) => {
+  const errors = watchConsole(page, "diverge");
+  await page.goto(`${LESSON}#widget-train-from-scratch`);
+  const trainer = widget(page, "Train from scratch");
+  await trainer.getByRole("button", { name: "Cats and dogs in kg and cm (unscaled)" }).click();
+  await expect(page).toHaveURL(/[?&]kgcm=1/);
+  const rate = trainer.getByRole("slider", { name: "Learning rate" });
+  await rate.focus();
+  await rate.press("End"); // the top of the range: 3
+  await expect(rate).toHaveAttribute("aria-valuetext", "3");
+  await trainer.getByRole("button", { name: "Train", exact: true }).click();
+  await expect(stat(trainer, "Step (of 1000)")).toHaveText("1000");
+  const readout = trainer.locator(".ml-widget-readout");
+  await expect(readout).toContainText("The loss rose above the 0.693 it started from, peaking at 17.");
+  await trainer.scrollIntoViewIfNeeded();
+  await screenshot(page, "lesson-diverging", { of: trainer });
+
+  for (let i = 0; i < 4; i++) await rate.press("ArrowLeft"); // 3 → 1 → 0.3 → 0.1 → 0.03
+  await expect(rate).toHaveAttribute("aria-valuetext", "0.03");
+  await trainer.getByRole("button", { name: "Train again" }).click();
+  await expect(readout).toHaveText("The loss fell at every step.");
+  await screenshot(page, "lesson-converging", { of: trainer });
   expect(errors()).toEqual([]);
 });
 

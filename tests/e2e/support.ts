@@ -1,13 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 const SCREENSHOTS = join(import.meta.dirname, "..", "screenshots");
 
-/** Full-page screenshots for people to look at (gitignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Full-page screenshots for people to look at (gitignored); `of` narrows one to a single element. */
+export async function screenshot(page: Page, name: string, options: { of?: Locator } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (options.of) await options.of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
 }
 
 /** Collects console errors and uncaught exceptions; tests assert the list is empty. */
@@ -101,4 +103,33 @@ export async function joinAsStudent(
   await expect(page.getByRole("heading", { name: "Train your cat-vs-dog classifier" })).toBeVisible();
   await expect(page.getByText("connected", { exact: true })).toBeVisible();
   return { page, pin };
+}
+
+/**
+ * One quiz question (its form, with its buttons), found by its fieldset's accessible name. Formulas are
+ * named from their MathML, token by token: "What is σ ( 0 ) ?".
+ */
+export const quizQuestion = (page: Page, prompt: RegExp) =>
+  page.locator(".ml-quiz-question").filter({ has: page.getByRole("group", { name: prompt }) });
+
+/** Types a number into a quiz question and checks it; waits for the verdict. */
+export async function answerNumeric(page: Page, prompt: RegExp, value: string): Promise<void> {
+  const question = quizQuestion(page, prompt);
+  await question.getByLabel("Your answer").fill(value);
+  await question.getByRole("button", { name: /Check|Try again/ }).click();
+  await expect(question.getByText(/Correct\.|Not yet\./)).toBeVisible();
+}
+
+/** The z of the student's own "What is σ(z) for z = …?" question, read from its typeset formula's TeX. */
+export async function ownZ(page: Page): Promise<number> {
+  const tex = await quizQuestion(page, /for z = /)
+    .locator("annotation")
+    .allTextContents();
+  return Number(tex.map((t) => /^z = (-?[\d.]+)$/.exec(t.trim())?.[1]).find(Boolean));
+}
+
+/** Answers the student's own σ(z) question correctly, to 4 decimals. */
+export async function answerOwnSigmoid(page: Page): Promise<void> {
+  const z = await ownZ(page);
+  await answerNumeric(page, /for z = /, (1 / (1 + Math.exp(-z))).toFixed(4));
 }

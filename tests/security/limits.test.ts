@@ -236,7 +236,7 @@ describe("row 13: quiz guessing", () => {
     const { code } = await teacherWithClass(freshBrowser());
     const { browser: student } = await joinedStudent(code, "Guesser");
     const guesses = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => submit(student, "sigmoid-at-five", n / 100)),
+      Array.from({ length: 40 }, (_, n) => submit(student, "sigmoid-of-z", n / 100)),
     );
     const outcomes = tally(guesses);
     expect(outcomes.ok).toBeLessThanOrEqual(10);

@@ -59,7 +59,7 @@ export { type GradientOptions, gradients } from "./gradients";
 export { LOG_LOSS_EPS, type LossKind, l2Penalty, logLoss, mseLoss } from "./loss";
 export { accuracy, type ConfusionMatrix, confusionMatrix } from "./metrics";
 export { type Model, zeroModel } from "./model";
-export { decisionFunction, predict, predictProba, probabilityAt } from "./predict";
+export { decisionFunction, predict, predictedLabel, predictProba, probabilityAt } from "./predict";
 export { type NumpySeed, RandomState } from "./random";
 export { type BestAchievable, baseRateModel, bestAchievableModel } from "./reference-models";
 export { sigmoid, sigmoidDerivative } from "./sigmoid";

@@ -2,7 +2,7 @@ import type { Dataset } from "./dataset";
 import type { Model } from "./model";
 import { predict } from "./predict";
 
-/** Share of points whose predicted label (pᵢ ≥ threshold) equals yᵢ: (1/n) Σ [ŷᵢ = yᵢ]. */
+/** Share of points whose predicted label (pᵢ > threshold) equals yᵢ: (1/n) Σ [ŷᵢ = yᵢ]. */
 export function accuracy(model: Model, data: Dataset, threshold = 0.5): number {
   const labels = predict(model, data, threshold);
   let correct = 0;
@@ -18,7 +18,7 @@ export interface ConfusionMatrix {
   tp: number;
 }
 
-/** The 2 × 2 confusion matrix of ŷᵢ = [pᵢ ≥ threshold] against yᵢ. */
+/** The 2 × 2 confusion matrix of ŷᵢ = [pᵢ > threshold] against yᵢ. */
 export function confusionMatrix(model: Model, data: Dataset, threshold = 0.5): ConfusionMatrix {
   const labels = predict(model, data, threshold);
   const m: ConfusionMatrix = { tn: 0, fp: 0, fn: 0, tp: 0 };

@@ -61,11 +61,20 @@ export function assertThreshold(threshold: number): void {
   }
 }
 
-/** ŷᵢ = 1 if pᵢ ≥ threshold else 0 (default threshold 0.5, i.e. w·xᵢ + b ≥ 0). */
+/**
+ * The lesson's decision rule, "predict class 1 if ŷ > 0.5, else class 0": 1 when p > threshold, else 0.
+ * Strict, like scikit-learn's `predict` (`decision_function > 0`): a point exactly on the boundary
+ * (z = 0, p = 0.5) is class 0.
+ */
+export function predictedLabel(p: number, threshold = 0.5): 0 | 1 {
+  return p > threshold ? 1 : 0;
+}
+
+/** ŷᵢ = 1 if pᵢ > threshold else 0 (default threshold 0.5, i.e. w·xᵢ + b > 0). */
 export function predict(model: Model, data: Dataset, threshold = 0.5): Uint8Array {
   assertThreshold(threshold);
   const p = predictProba(model, data);
   const labels = new Uint8Array(p.length);
-  for (let i = 0; i < p.length; i++) labels[i] = (p[i] as number) >= threshold ? 1 : 0;
+  for (let i = 0; i < p.length; i++) labels[i] = predictedLabel(p[i] as number, threshold);
   return labels;
 }

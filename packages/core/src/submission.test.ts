@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ChallengeDatasetSpec, challengeDatasets } from "./challenge-data";
+import { createDataset } from "./dataset";
 import { isCoreError } from "./errors";
 import { expandFeatures, type FeatureName, LINEAR_FEATURES } from "./features";
 import { logLoss } from "./loss";
@@ -30,6 +31,19 @@ describe("scoreSubmission", () => {
     const copy = Array.from(publicTest.x);
     scoreSubmission(model, scaler, publicTest);
     expect(Array.from(publicTest.x)).toEqual(copy);
+  });
+
+  it("scores a point on the boundary as class 0, the lesson's ŷ > 0.5 rule", () => {
+    // w = 0, b = 0 puts every point on the boundary (p = 0.5): all predicted cats, so 2 of 3 are right.
+    const twoCatsOneDog = createDataset(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [0, 0, 1],
+    );
+    expect(evaluateSubmission({ w: [0, 0], b: 0 }, null, twoCatsOneDog).accuracy).toBe(2 / 3);
   });
 
   it("counts accuracy and confidently wrong points like predict/predictProba", () => {

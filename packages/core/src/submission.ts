@@ -8,6 +8,7 @@ import {
   quadraticOf,
 } from "./features";
 import { assertModel, type Model } from "./model";
+import { predictedLabel } from "./predict";
 import { type Scaler, unscaleModel } from "./standardize";
 
 /** The standardisation a client trained with (a {@link Scaler} over its features), or null for raw ones. */
@@ -23,7 +24,7 @@ export type Submission = Model & { readonly features?: readonly FeatureName[] };
 export interface SubmissionEvaluation {
   /** Mean log loss, as {@link logLoss}. */
   logLoss: number;
-  /** Share of points on the right side of the boundary (p ≥ 0.5 ⇔ dog). */
+  /** Share of points on the right side of the boundary (p > 0.5 ⇔ dog, the lesson's rule). */
   accuracy: number;
   /** Points given p ≥ `confidence` for the wrong class. */
   confidentlyWrong: number;
@@ -105,7 +106,7 @@ export function evaluateSubmission(
     const yi = y[i] as number;
     const pc = Math.min(Math.max(p, EPS), 1 - EPS);
     sum -= Math.log(yi * pc + (1 - yi) * (1 - pc));
-    if ((p >= 0.5 ? 1 : 0) === yi) correct += 1;
+    if (predictedLabel(p) === yi) correct += 1;
     if ((yi === 1 ? p : 1 - p) <= wrongBelow) confidentlyWrong += 1;
   }
   return { logLoss: sum / n, accuracy: correct / n, confidentlyWrong };

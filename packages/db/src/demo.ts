@@ -23,17 +23,11 @@ export const CATS_OR_DOGS_LESSON: LessonInput = {
   minutes: 50,
   sections: [],
   objectives: [
-    {
-      key: "sigmoid",
-      text: "Explain why linear regression fails for classification and how the sigmoid fixes it",
-    },
-    {
-      key: "log-loss",
-      text: "Derive log loss (binary cross-entropy) and explain why MSE fails for classification",
-    },
+    { key: "sigmoid", text: "Write the sigmoid formula and sketch its graph" },
+    { key: "mse-fails", text: "Explain why MSE breaks for classification" },
+    { key: "log-loss", text: "Write the log loss formula and explain each piece" },
     { key: "from-scratch", text: "Implement logistic regression in numpy from scratch" },
-    { key: "decision-boundary", text: "Find and interpret the decision boundary w·x + b = 0" },
-    { key: "scikit-learn", text: "Train the same model with scikit-learn and explain the difference" },
+    { key: "decision-boundary", text: "Identify a decision boundary on a scatter plot" },
   ],
 };
 

@@ -88,10 +88,10 @@ describe.each(targets)("lessons, progress and quizzes on $name", (target) => {
     expect(await t.db.lessonProgress.count()).toBe(before);
   });
 
-  it("computes mastery from the latest answer per question and marks the objective mastered", async () => {
+  it("masters an objective from first tries, not retries, and marks it mastered", async () => {
     const { classroom } = await schoolWithClass(t.db);
     const { student } = await addStudent(t.db, classroom.joinCode);
-    const attempt = (questionId: string, correct: boolean, answer: string) =>
+    const attempt = (questionId: string, correct: boolean, answer: string, own?: { variant: number }) =>
       recordQuizAttempt(t.db, {
         studentId: student.id,
         classroomId: classroom.id,
@@ -102,17 +102,26 @@ describe.each(targets)("lessons, progress and quizzes on $name", (target) => {
         correct,
         score: correct ? 1 : 0,
         durationMs: 4000,
+        ...(own ? { variant: own.variant, ownNumbers: true } : {}),
       });
+    // The old rule (latest answer per question) mastered here: wrong then right on q1, right on q2.
     expect((await attempt("q1", false, "0")).mastery.mastered).toBe(false);
-    expect((await attempt("q1", true, "0.5")).mastery).toMatchObject({
-      questionsAnswered: 1,
-      mastered: false,
-    });
-    const { mastery } = await attempt("q2", true, "b");
-    expect(mastery).toMatchObject({
+    const retry = await attempt("q1", true, "0.5");
+    expect(retry).toMatchObject({ firstTry: false, counted: false, mastery: { questionsAnswered: 1 } });
+    expect((await attempt("q2", true, "b")).mastery).toMatchObject({
       attempts: 3,
       questionsAnswered: 2,
-      latestCorrectShare: 1,
+      firstTryCorrect: 1,
+      mastered: false,
+    });
+    // A question with the student's own numbers, right at the first try, is the evidence still missing.
+    const own = await attempt("q3", true, "0.7311", { variant: 0 });
+    expect(own).toMatchObject({ firstTry: true, counted: true });
+    expect(own.mastery).toMatchObject({
+      attempts: 4,
+      questionsAnswered: 3,
+      firstTryCorrect: 2,
+      ownNumbersFirstTryCorrect: 1,
       mastered: true,
     });
 

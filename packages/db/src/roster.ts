@@ -150,7 +150,7 @@ export type ProgressRow = RosterEntry & {
   objectives: Record<string, ObjectiveStatus>;
   mastered: number;
   sectionsViewed: number;
-  /** Latest answer per question: how many questions answered, how many of those correct. */
+  /** Questions answered, and how many of them were answered correctly at the first try (retries don't count). */
   quiz: { answered: number; correct: number };
   /** The class's latest ended challenge: the final board's private log loss and rank (1 = best). */
   challenge: { privateLogLoss: number | null; rank: number | null } | null;
@@ -187,7 +187,7 @@ export async function classProgress(
     db.quizAttempt.findMany({
       where: { classroomId: classroom.id, lessonId: lesson.id, studentId: { in: ids } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { studentId: true, questionId: true, correct: true },
+      select: { studentId: true, questionId: true, correct: true, firstTry: true },
     }),
     db.challenge.findFirst({
       where: { classroomId: classroom.id, status: "ended" },
@@ -201,11 +201,12 @@ export async function classProgress(
     (challenge ? await finalStandings(db, challenge.id) : []).map((row) => [row.studentId, row]),
   );
 
-  const latest = new Map<string, Map<string, boolean>>();
+  // Per student: each question answered → whether some version of it was right at the first try.
+  const firstTries = new Map<string, Map<string, boolean>>();
   for (const a of attempts) {
-    const own = latest.get(a.studentId) ?? new Map<string, boolean>();
-    own.set(a.questionId, a.correct);
-    latest.set(a.studentId, own);
+    const own = firstTries.get(a.studentId) ?? new Map<string, boolean>();
+    own.set(a.questionId, (own.get(a.questionId) ?? false) || (a.firstTry === true && a.correct));
+    firstTries.set(a.studentId, own);
   }
   const rows = new Map<string, typeof progress>();
   for (const row of progress) rows.set(row.studentId, [...(rows.get(row.studentId) ?? []), row]);
@@ -225,7 +226,7 @@ export async function classProgress(
         return [key, status];
       }),
     );
-    const answers = [...(latest.get(entry.studentId)?.values() ?? [])];
+    const answers = [...(firstTries.get(entry.studentId)?.values() ?? [])];
     const standing = standings.get(entry.studentId);
     return {
       ...entry,
@@ -246,11 +247,28 @@ export async function classProgress(
   };
 }
 
+/** One quiz answer as the teacher's record shows it. */
+export type QuizAttemptRecord = {
+  questionId: string;
+  objectiveKey: string;
+  /** Which version of a generated question (0 for questions that are the same for everyone). */
+  variant: number;
+  ownNumbers: boolean;
+  firstTry: boolean;
+  correct: boolean;
+  /** A correct first try: evidence towards mastery. */
+  counted: boolean;
+  answer: string;
+  durationMs: number | null;
+};
+
 export type TimelineEvent = {
   at: Date;
   kind: "joined" | "section" | "objective-mastered" | "quiz" | "challenge";
   label: string;
   detail?: string;
+  /** Quiz events only: the attempt itself. */
+  attempt?: QuizAttemptRecord;
 };
 
 /** One student's history in the class, newest first. */
@@ -292,13 +310,26 @@ export async function studentTimeline(
       });
     }
   }
-  for (const a of attempts)
+  for (const a of attempts) {
+    const firstTry = a.firstTry === true;
     events.push({
       at: a.createdAt,
       kind: "quiz",
-      label: `${a.correct ? "Correct" : "Wrong"} answer to ${a.questionId}`,
-      detail: `answered ${a.answer}`,
+      label: `${a.correct ? "Correct" : "Wrong"} answer to ${a.questionId}${a.ownNumbers ? ` (own numbers, version ${a.variant + 1})` : ""}, ${firstTry ? "first try" : "retry"}`,
+      detail: `answered ${a.answer}${firstTry && a.correct ? "; counts towards mastery" : ""}`,
+      attempt: {
+        questionId: a.questionId,
+        objectiveKey: a.objectiveKey,
+        variant: a.variant,
+        ownNumbers: a.ownNumbers,
+        firstTry,
+        correct: a.correct,
+        counted: firstTry && a.correct,
+        answer: a.answer,
+        durationMs: a.durationMs,
+      },
     });
+  }
   for (const p of challenges)
     events.push({
       at: p.bestAt ?? p.joinedAt,

@@ -36,7 +36,7 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
     });
     const ada = await addStudent(t.db, base.classroom.joinCode, 'Zoë, "the cat"');
     const bob = await addStudent(t.db, base.classroom.joinCode, "Bob");
-    const answer = (studentId: string, questionId: string, correct: boolean, value: string) =>
+    const answer = (studentId: string, questionId: string, correct: boolean, value: string, own = false) =>
       recordQuizAttempt(t.db, {
         studentId,
         classroomId: base.classroom.id,
@@ -46,10 +46,13 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
         answer: value,
         correct,
         score: correct ? 1 : 0,
+        ownNumbers: own,
       });
+    // Ada gets q1 only on a retry, q2 and her own-numbers q3 at the first try: mastered. Bob is wrong once.
     await answer(ada.student.id, "q1", false, "1");
     await answer(ada.student.id, "q1", true, "0.5");
     await answer(ada.student.id, "q2", true, "0.99");
+    await answer(ada.student.id, "q3", true, "0.7311", true);
     await answer(bob.student.id, "q1", false, "1");
     return { ...base, admin, ada, bob };
   }
@@ -63,7 +66,8 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
         lessonSlug: TEST_LESSON.slug,
       });
       const ada = grid.students.find((r) => r.studentId === s.ada.student.id);
-      expect(ada).toMatchObject({ mastered: 1, quiz: { answered: 2, correct: 2 } });
+      // Three questions answered, two of them right at the first try (q1's retry doesn't count).
+      expect(ada).toMatchObject({ mastered: 1, quiz: { answered: 3, correct: 2 } });
       expect(ada?.objectives[objective]).toBe("mastered");
       const bob = grid.students.find((r) => r.studentId === s.bob.student.id);
       expect(bob).toMatchObject({ mastered: 0, quiz: { answered: 1, correct: 0 } });
@@ -161,7 +165,7 @@ describe.each(targets)("roster, progress grid and school overview on $name", (ta
       practising: 0,
     });
     expect(overview.activity).toHaveLength(14);
-    expect(overview.activity.at(-1)).toMatchObject({ answers: 4, activeStudents: 2 });
+    expect(overview.activity.at(-1)).toMatchObject({ answers: 5, activeStudents: 2 });
   });
 
   it("question insights: first-try share and common wrong answers", async () => {

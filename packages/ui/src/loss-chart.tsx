@@ -146,7 +146,7 @@ export const LossChart = memo(function LossChart({ title, points, maxIteration }
 
   const summary =
     first && last
-      ? `${title}: log loss fell from ${first.loss.toFixed(4)} at step ${first.iteration} to ${last.loss.toFixed(4)} at step ${last.iteration}.`
+      ? `${title}: log loss ${last.loss <= first.loss ? "fell" : "rose"} from ${first.loss.toFixed(4)} at step ${first.iteration} to ${last.loss.toFixed(4)} at step ${last.iteration}${highest > Math.max(first.loss, last.loss) ? `, peaking at ${highest.toFixed(4)}` : ""}.`
       : `${title}: no training yet.`;
   return (
     <figure className="ml-chart" aria-label={title}>

@@ -8,19 +8,12 @@ export const catsOrDogsMeta = {
   title: "Cats or Dogs?",
   minutes: 50,
   bigIdea:
-    "Logistic regression turns a straight line into a probability: squash w·x + b through the sigmoid, " +
-    "measure mistakes with log loss, and let gradient descent find the boundary between two classes.",
+    "Linear regression predicts numbers. To predict a category, wrap the linear model in a \"squish function\" called the sigmoid that maps any number to (0, 1). That's a probability. You'll derive the sigmoid, derive why MSE fails for classification, derive log loss, and code logistic regression from scratch.",
+  /** "By the end, you'll be able to", worded exactly as the lesson words them. */
   objectives: [
-    {
-      id: "sigmoid",
-      short: "Sigmoid",
-      text: "Explain why linear regression fails for classification and how the sigmoid fixes it",
-    },
-    {
-      id: "log-loss",
-      short: "Log loss",
-      text: "Derive log loss (binary cross-entropy) and explain why MSE fails for classification",
-    },
+    { id: "sigmoid", short: "Sigmoid", text: "Write the sigmoid formula and sketch its graph" },
+    { id: "mse-fails", short: "Why not MSE", text: "Explain why MSE breaks for classification" },
+    { id: "log-loss", short: "Log loss", text: "Write the log loss formula and explain each piece" },
     {
       id: "from-scratch",
       short: "From scratch",
@@ -29,12 +22,7 @@ export const catsOrDogsMeta = {
     {
       id: "decision-boundary",
       short: "Decision boundary",
-      text: "Find and interpret the decision boundary w·x + b = 0",
-    },
-    {
-      id: "scikit-learn",
-      short: "scikit-learn",
-      text: "Train the same model with scikit-learn and explain the difference",
+      text: "Identify a decision boundary on a scatter plot",
     },
   ],
 } as const satisfies LessonMeta;

@@ -39,17 +39,27 @@ export type LessonBlock =
   | { type: "list"; items: readonly RichText[]; ordered?: boolean }
   | { type: "callout"; tone: "key" | "warning" | "tip"; title: string; text: RichText }
   | { type: "table"; caption: string; head: readonly string[]; rows: readonly (readonly RichText[])[] }
-  | { type: "code"; language: "python"; code: string; caption: string }
   | {
-      type: "widget";
-      widget: WidgetKind;
-      title: string;
-      description: RichText;
-      /** Shown side by side with the widget: the notebook's listing of the same algorithm. */
-      code?: { language: "python"; code: string; caption: string };
+      type: "code";
+      language: "python";
+      /** The lesson's listing, verbatim. */
+      code: string;
+      caption: string;
+      /** Where the listing draws a plot: our chart of the same data, beside it. */
+      figure?: ListingFigure;
+      /** Where the listing prints: what it prints, computed on the same data. */
+      output?: ListingOutput;
     }
+  | { type: "widget"; widget: WidgetKind; title: string; description: RichText }
   | { type: "objectives" }
-  | { type: "quiz"; objectiveId: string };
+  /** A quiz on some of one objective's questions, in this order (every question sits in exactly one quiz). */
+  | { type: "quiz"; objectiveId: string; questionIds: readonly string[] };
+
+/** Charts that draw what a listing's matplotlib code plots. */
+export type ListingFigure = "sigmoid-curve" | "data-scatter" | "loss-curve" | "decision-boundary";
+
+/** Printed output of a listing, recomputed by @margin/core. */
+export type ListingOutput = "from-scratch" | "sklearn";
 
 export interface LessonSection {
   /** Stable id: the URL anchor and the progress record's key. */

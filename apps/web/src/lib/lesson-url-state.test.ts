@@ -81,9 +81,10 @@ describe("widget state in the URL", () => {
   it("parses hostile values to something usable", () => {
     const state = parseWidgetState("boundary-explorer", params("w1=NaN&w2=1e308&b=-1e308"));
     expect(state).toEqual({ w1: 0.5, w2: 5, b: -10 });
-    expect(parseWidgetState("train-from-scratch", params("lr=0&iters=99999999"))).toEqual({
+    expect(parseWidgetState("train-from-scratch", params("lr=0&iters=99999999&kgcm=maybe"))).toEqual({
       lr: 0.001,
       iters: 5000,
+      kgcm: false,
     });
   });
 

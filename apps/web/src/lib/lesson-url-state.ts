@@ -61,6 +61,7 @@ export const WIDGET_PARAMS = {
   "train-from-scratch": {
     lr: { kind: "choice", label: "Learning rate", options: LEARNING_RATES, default: 0.1 },
     iters: { kind: "choice", label: "Iterations", options: ITERATION_CHOICES, default: 1000 },
+    kgcm: { kind: "flag", label: "Cats and dogs in kg and cm", default: false },
   },
   "ring-features": { squares: { kind: "flag", label: "Squared features", default: false } },
 } as const satisfies Record<WidgetKind, Record<string, ParamSpec>>;

@@ -1,5 +1,6 @@
 "use client";
 
+import { predictedLabel } from "@margin/core";
 import { FunctionChart } from "../function-chart";
 import { RangeField } from "../range-field";
 import { Stat, Stats } from "../stat";
@@ -22,7 +23,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 export function PerExampleLoss({ state, onChange, hidden }: WidgetProps<PerExampleLossState>) {
   const { yhat, y } = state;
   const loss = exampleLoss(y, yhat);
-  const right = y === 1 ? yhat >= 0.5 : yhat < 0.5;
+  const right = predictedLabel(yhat) === y;
   // The lesson's three cases for the current label: perfect, unsure, confidently wrong.
   const cases = y === 1 ? [0.99, 0.5, 0.01] : [0.01, 0.5, 0.99];
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { sigmoid } from "@margin/core";
+import { predictedLabel, sigmoid } from "@margin/core";
 import { FunctionChart } from "../function-chart";
 import { RangeField } from "../range-field";
 import { Stat, Stats } from "../stat";
@@ -18,7 +18,10 @@ export function SigmoidExplorer({ state, onChange, hidden }: WidgetProps<Sigmoid
   const { z } = state;
   const p = sigmoid(z);
   const canMove = shown(hidden, "z");
-  const verdict = p >= 0.5 ? "dog (class 1)" : "cat (class 0)";
+  // The lesson's rule: class 1 only when σ(z) > 0.5, so z = 0 itself is class 0.
+  const label = predictedLabel(p);
+  const verdict = label === 1 ? "dog (class 1)" : "cat (class 0)";
+  const comparison = p > 0.5 ? "σ(z) > 0.5" : p === 0.5 ? "σ(z) = 0.5, not above it" : "σ(z) < 0.5";
   return (
     <WidgetLayout
       visual={
@@ -41,7 +44,7 @@ export function SigmoidExplorer({ state, onChange, hidden }: WidgetProps<Sigmoid
             {
               id: "here",
               name: `z = ${fixed(z, 1)}`,
-              color: p >= 0.5 ? "var(--ml-dog)" : "var(--ml-cat)",
+              color: label === 1 ? "var(--ml-dog)" : "var(--ml-cat)",
               points: [{ x: z, y: p }],
             },
           ]}
@@ -81,7 +84,7 @@ export function SigmoidExplorer({ state, onChange, hidden }: WidgetProps<Sigmoid
             <Stat label="σ′(z) = σ(1 − σ)" value={(p * (1 - p)).toFixed(4)} />
           </Stats>
           <p className="ml-widget-readout" aria-live="polite">
-            {p >= 0.5 ? "σ(z) ≥ 0.5" : "σ(z) < 0.5"}: the model says <strong>{verdict}</strong>
+            {comparison}: the model says <strong>{verdict}</strong>
             {Math.abs(z) >= 5 ? ", and it is very sure." : "."}
           </p>
         </div>

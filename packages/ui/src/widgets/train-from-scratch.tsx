@@ -16,26 +16,78 @@ import { LossChart, type LossPoint } from "../loss-chart";
 import { RangeField } from "../range-field";
 import { type ChartBoundary, type LabelledPoint, ScatterBoundaryChart } from "../scatter-boundary-chart";
 import { Stat, Stats } from "../stat";
-import { FixedNote, fixed, shown, WidgetLayout, type WidgetProps, type WidgetTrainer } from "./widget-kit";
+import {
+  FixedNote,
+  fixed,
+  shown,
+  ToggleButton,
+  WidgetLayout,
+  type WidgetProps,
+  type WidgetTrainer,
+} from "./widget-kit";
 
 export interface TrainFromScratchState {
   lr: number;
   iters: number;
+  /** Train on the cats and dogs measured in kg and cm (unscaled) instead of the notebook's data. */
+  kgcm: boolean;
 }
 
-export interface TrainFromScratchProps extends WidgetProps<TrainFromScratchState> {
+/**
+ * Gradient-descent settings whose optimum is scikit-learn's `LogisticRegression(C)` fit: the same log
+ * loss plus the L2 penalty l2 = 1/(C·N), run to convergence in the worker.
+ */
+export interface SklearnSettings {
+  C: number;
+  learningRate: number;
+  iterations: number;
+  l2: number;
+}
+
+/** One data set the widget can train on. */
+export interface TrainingSet {
   data: Dataset;
   points: readonly LabelledPoint[];
   box: Box;
+  axisLabels: readonly [string, string];
+  classNames: readonly [string, string];
+  /** scikit-learn's fit for the comparison table, or null where the comparison isn't made. */
+  sklearn: SklearnSettings | null;
+}
+
+export interface TrainFromScratchProps extends WidgetProps<TrainFromScratchState> {
+  /** The notebook's 100 points. */
+  notebook: TrainingSet;
+  /** The same story in raw units (kg, cm), where large learning rates visibly overshoot. */
+  kgCm: TrainingSet;
   trainer: WidgetTrainer;
   learningRates: readonly number[];
   iterationChoices: readonly number[];
-  /**
-   * Gradient-descent settings whose optimum is scikit-learn's `LogisticRegression(C)` fit: the same log
-   * loss plus the L2 penalty l2 = 1/(C·N), run to convergence in the worker.
-   */
-  sklearn: { C: number; learningRate: number; iterations: number; l2: number };
 }
+
+/** How a run went, read from its loss history: what the read-out says. */
+export type RunVerdict = "diverging" | "zig-zagging" | "falling";
+
+/**
+ * `losses[0]` is the loss before training, the rest one per step. "diverging": some step's loss went above
+ * that start, or stopped being a number; "zig-zagging": it rose on some steps but never above the start;
+ * "falling": it fell at every step.
+ */
+export function describeRun(losses: ArrayLike<number>): { verdict: RunVerdict; peak: number; rises: number } {
+  const start = losses[0] ?? Number.NaN;
+  let peak = Number.NEGATIVE_INFINITY;
+  let rises = 0;
+  let finite = Number.isFinite(start);
+  for (let i = 1; i < losses.length; i++) {
+    const loss = losses[i] as number;
+    if (!Number.isFinite(loss)) finite = false;
+    else peak = Math.max(peak, loss);
+    if (loss > (losses[i - 1] as number)) rises += 1;
+  }
+  const verdict = !finite || peak > start ? "diverging" : rises > 0 ? "zig-zagging" : "falling";
+  return { verdict, peak, rises };
+}
+
 /** The run is cut into about this many worker calls so the boundary visibly moves (about a second). */
 const FRAMES = 60;
 const MAX_CURVE_POINTS = 200;
@@ -78,21 +130,24 @@ export function TrainFromScratch({
   state,
   onChange,
   hidden,
-  data,
-  points,
-  box,
+  notebook,
+  kgCm,
   trainer,
   learningRates,
   iterationChoices,
-  sklearn: sklearnSettings,
 }: TrainFromScratchProps) {
-  const { lr, iters } = state;
+  const { lr, iters, kgcm } = state;
+  const set = kgcm ? kgCm : notebook;
+  const { data, points, box } = set;
+  const sklearnSettings = set.sklearn;
   const [model, setModel] = useState<Model>({ w: [0, 0], b: 0 });
   const [done, setDone] = useState(0);
   const [curve, setCurve] = useState<readonly LossPoint[]>(NO_CURVE);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sklearn, setSklearn] = useState<Fit | null>(null);
+  /** How the last finished run's loss behaved, from every step (the drawn curve is thinned). */
+  const [run, setRun] = useState<RunSummary | null>(null);
   const stop = useRef(false);
   const active = useRef<string | null>(null);
 
@@ -103,15 +158,27 @@ export function TrainFromScratch({
     [],
   );
 
+  /** Another data set: start again from w = 0, b = 0 (the scikit-learn comparison belongs to its data). */
+  function switchData() {
+    setModel({ w: [0, 0], b: 0 });
+    setDone(0);
+    setCurve(NO_CURVE);
+    setSklearn(null);
+    setRun(null);
+    onChange({ kgcm: !kgcm });
+  }
+
   async function runScratch() {
     stop.current = false;
     setRunning(true);
     setError(null);
     let current: Model = { w: [0, 0], b: 0 };
     let completed = 0;
-    const history: LossPoint[] = [];
+    // Step 0 is the untrained model (w = 0, b = 0), so a first step that makes things worse shows as a rise.
+    const history: LossPoint[] = [{ iteration: 0, loss: logLoss(current, data) }];
     setModel(current);
     setDone(0);
+    setRun(null);
     // Clearing the SVG curve is the costliest part of the click's render; as a transition it can yield.
     startTransition(() => setCurve(NO_CURVE));
     const chunk = Math.max(1, Math.ceil(iters / FRAMES));
@@ -147,7 +214,12 @@ export function TrainFromScratch({
         if (result.cancelled) break;
         await nextFrame();
       }
-      if (!sklearn && !stop.current) {
+      setRun({
+        ...describeRun(history.map((point) => point.loss)),
+        start: history[0]?.loss ?? Number.NaN,
+        steps: history.length - 1,
+      });
+      if (sklearnSettings && !sklearn && !stop.current) {
         const fit = await trainer.train({
           runId: newRunId("sklearn"),
           x: data.x.slice(),
@@ -187,7 +259,7 @@ export function TrainFromScratch({
       emphasized: true,
     },
   ];
-  if (sklearn) {
+  if (sklearn && sklearnSettings) {
     const [s1 = 0, s2 = 0] = sklearn.model.w;
     boundaries.push({
       id: "sklearn",
@@ -202,6 +274,7 @@ export function TrainFromScratch({
   const pinned = [
     ...(shown(hidden, "lr") ? [] : [{ label: "learning rate", value: String(lr) }]),
     ...(shown(hidden, "iters") ? [] : [{ label: "iterations", value: String(iters) }]),
+    ...(shown(hidden, "kgcm") ? [] : [{ label: "data", value: kgcm ? "kg and cm" : "the notebook's" }]),
   ];
 
   return (
@@ -209,9 +282,11 @@ export function TrainFromScratch({
       <WidgetLayout
         visual={
           <ScatterBoundaryChart
-            title="Training from scratch"
+            title={kgcm ? "Training on cats and dogs in kg and cm" : "Training from scratch"}
             points={points}
             box={box}
+            axisLabels={set.axisLabels}
+            classNames={set.classNames}
             probability={probability}
             boundaries={boundaries}
             summaryExtra={`After ${done} of ${iters} steps: log loss ${scratch.loss.toFixed(4)}, accuracy ${Math.round(scratch.accuracy * 100)}%.`}
@@ -219,6 +294,11 @@ export function TrainFromScratch({
         }
         controls={
           <div className="ml-stack">
+            {shown(hidden, "kgcm") ? (
+              <ToggleButton pressed={kgcm} onToggle={switchData} disabled={running}>
+                Cats and dogs in kg and cm (unscaled)
+              </ToggleButton>
+            ) : null}
             {shown(hidden, "lr") ? (
               <RangeField
                 label="Learning rate"
@@ -267,6 +347,7 @@ export function TrainFromScratch({
               <Stat label="b" value={fixed(model.b, 4)} />
               <Stat label="Accuracy" value={done > 0 ? `${Math.round(scratch.accuracy * 100)}%` : "—"} />
             </Stats>
+            {run && !running ? <p className="ml-widget-readout">{runReadout(run)}</p> : null}
             <p className="ml-visually-hidden" aria-live="polite">
               {running
                 ? "Training…"
@@ -279,7 +360,16 @@ export function TrainFromScratch({
       />
       <div className="ml-widget-pair">
         <LossChart title="Log loss per step" points={curve} maxIteration={iters} />
-        <Comparison scratch={done > 0 ? scratch : null} sklearn={sklearn} C={sklearnSettings.C} />
+        {sklearnSettings ? (
+          <Comparison scratch={done > 0 ? scratch : null} sklearn={sklearn} C={sklearnSettings.C} />
+        ) : (
+          <p className="ml-field-hint">
+            These are the notebook's cats and dogs story in raw units: body mass in kg (about 2 to 24) and ear
+            length in cm (3 to 14), neither scaled. Bigger feature values make bigger gradient steps, so a
+            learning rate that was safe on the notebook's data overshoots here. The scikit-learn comparison is
+            for the notebook's data.
+          </p>
+        )}
       </div>
     </div>
   );
@@ -320,4 +410,18 @@ function Comparison({ scratch, sklearn, C }: { scratch: Fit | null; sklearn: Fit
       </p>
     </div>
   );
+}
+
+/** What the loss curve of the last run did, in words (also for anyone who can't see the chart). */
+type RunSummary = ReturnType<typeof describeRun> & { start: number; steps: number };
+
+function runReadout(run: RunSummary): string {
+  switch (run.verdict) {
+    case "diverging":
+      return `The loss rose above the ${run.start.toFixed(3)} it started from, peaking at ${Number.isFinite(run.peak) ? run.peak.toFixed(2) : "infinity"}: with this learning rate each step overshoots the bottom of the valley.`;
+    case "zig-zagging":
+      return `The loss went up on ${run.rises} of ${run.steps} steps but never above where it started: the steps are on the large side.`;
+    case "falling":
+      return "The loss fell at every step.";
+  }
 }

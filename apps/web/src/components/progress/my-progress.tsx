@@ -9,12 +9,16 @@ export function MyProgress({ lessonSlug }: { lessonSlug: string }) {
   const trpc = useTRPC();
   const progress = useQuery(trpc.progress.mine.queryOptions({ lessonSlug }));
   if (!progress.data) return null;
-  const { objectives } = progress.data;
+  const { objectives, rule } = progress.data;
   const mastered = objectives.filter((objective) => objective.mastered).length;
   return (
     <Card title="Your progress">
-      <p style={{ margin: "0 0 12px", fontWeight: 600 }}>
+      <p style={{ margin: "0 0 4px", fontWeight: 600 }}>
         {mastered} of {objectives.length} objectives mastered
+      </p>
+      <p className="ml-field-hint" style={{ margin: "0 0 12px" }}>
+        An objective is mastered by {rule.firstTries} of its questions answered right at the first try, at
+        least {rule.ownNumbers} of them with your own numbers.
       </p>
       <ul className="ml-stack" style={{ listStyle: "none", margin: 0, padding: 0, gap: 8 }}>
         {objectives.map((objective) => (
@@ -32,7 +36,7 @@ export function MyProgress({ lessonSlug }: { lessonSlug: string }) {
                 : objective.completed
                   ? "Completed ✓"
                   : objective.questionsAnswered > 0
-                    ? "Practising"
+                    ? `Practising · ${Math.min(objective.firstTryCorrect, rule.firstTries)} of ${rule.firstTries}`
                     : "To do"}
             </span>
           </li>

@@ -6,9 +6,10 @@ import { RangeField } from "@margin/ui/range-field";
 import { ScatterBoundaryChart } from "@margin/ui/scatter-boundary-chart";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { RichText } from "~/components/rich-text";
 import { describeModel } from "~/lib/format";
 import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
-import type { PublicQuestion } from "~/server/quiz/types";
+import type { QuizQuestionView } from "~/server/quiz/service";
 import { useTRPC } from "~/trpc/react";
 import { Tex } from "./tex";
 
@@ -19,18 +20,24 @@ type Answer =
 
 interface Props {
   lessonSlug: string;
-  question: PublicQuestion;
+  /** The question at the version the student is on when the page loads. */
+  initial: QuizQuestionView;
   number: number;
 }
 
-export function QuizQuestion({ lessonSlug, question, number }: Props) {
+const INITIAL_BOUNDARY = { w1: -1, w2: 1, b: 0 };
+
+export function QuizQuestion({ lessonSlug, initial, number }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [question, setQuestion] = useState(initial);
   const startedAt = useRef(Date.now());
   const [numeric, setNumeric] = useState("");
   const [choiceId, setChoiceId] = useState<string | null>(null);
-  const [boundary, setBoundary] = useState({ w1: -1, w2: 1, b: 0 });
+  const [boundary, setBoundary] = useState(INITIAL_BOUNDARY);
   const [attempts, setAttempts] = useState(0);
+  const [loadingFresh, setLoadingFresh] = useState(false);
+  const [freshError, setFreshError] = useState<string | null>(null);
   const feedbackId = useId();
   const submit = useMutation(
     trpc.quiz.submit.mutationOptions({
@@ -58,19 +65,52 @@ export function QuizQuestion({ lessonSlug, question, number }: Props) {
     submit.mutate({
       lessonSlug,
       questionId: question.id,
+      variant: question.variant,
       answer: given,
       durationMs: Math.min(Date.now() - startedAt.current, 86_400_000),
     });
   }
 
+  /** The next version, with numbers this student hasn't seen: a right first try at it counts. */
+  async function freshNumbers() {
+    setLoadingFresh(true);
+    setFreshError(null);
+    try {
+      const next = await queryClient.fetchQuery(
+        trpc.quiz.question.queryOptions({
+          lessonSlug,
+          questionId: question.id,
+          variant: question.variant + 1,
+        }),
+      );
+      setQuestion(next);
+      setNumeric("");
+      setAttempts(0);
+      submit.reset();
+      startedAt.current = Date.now();
+    } catch (caught) {
+      setFreshError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setLoadingFresh(false);
+    }
+  }
+
   const result = submit.data;
   const invalidNumber = question.kind === "numeric" && numeric.trim() !== "" && answer() === null;
+  // New numbers once this version has been answered (now or on an earlier visit).
+  const canRefresh = question.ownNumbers && (attempts > 0 || question.answered);
 
   return (
     <form className="ml-quiz-question" onSubmit={check} aria-describedby={result ? feedbackId : undefined}>
       <fieldset>
         <legend>
-          <span className="ml-badge ml-badge-muted">Q{number}</span> {question.prompt}
+          <span className="ml-badge ml-badge-muted">Q{number}</span>{" "}
+          {question.ownNumbers ? (
+            <span className="ml-badge" title="These numbers were generated for you">
+              your numbers{question.variant > 0 ? ` · set ${question.variant + 1}` : ""}
+            </span>
+          ) : null}{" "}
+          <RichText text={question.prompt} />
         </legend>
         {question.tex ? (
           <div className="ml-quiz-tex">
@@ -105,7 +145,13 @@ export function QuizQuestion({ lessonSlug, question, number }: Props) {
                   checked={choiceId === choice.id}
                   onChange={() => setChoiceId(choice.id)}
                 />
-                {question.kind === "formula" ? <Tex tex={choice.text} /> : <span>{choice.text}</span>}
+                {question.kind === "formula" ? (
+                  <Tex tex={choice.text} />
+                ) : (
+                  <span>
+                    <RichText text={choice.text} />
+                  </span>
+                )}
               </label>
             ))}
           </div>
@@ -114,22 +160,55 @@ export function QuizQuestion({ lessonSlug, question, number }: Props) {
         {question.kind === "boundary" ? <BoundaryInput value={boundary} onChange={setBoundary} /> : null}
       </fieldset>
 
+      {question.answered && attempts === 0 ? (
+        <p className="ml-quiz-standing">
+          {question.counted
+            ? "You answered this right at the first try: it counts towards mastery. "
+            : "You've answered this before, so another answer is practice. "}
+          {question.ownNumbers ? "New numbers give you a fresh question." : ""}
+        </p>
+      ) : null}
+
       <div className="ml-row">
         <Button type="submit" disabled={submit.isPending || answer() === null}>
           {attempts > 0 && !result?.correct ? "Try again" : "Check"}
         </Button>
+        {canRefresh ? (
+          <Button variant="secondary" onClick={() => void freshNumbers()} disabled={loadingFresh}>
+            {loadingFresh ? "Loading…" : "New numbers"}
+          </Button>
+        ) : null}
         {attempts > 1 ? <span className="ml-field-hint">Attempt {attempts}</span> : null}
       </div>
       <div id={feedbackId} aria-live="polite">
         {result ? (
-          <p className={`ml-quiz-feedback ${result.correct ? "is-correct" : "is-wrong"}`}>
-            <strong>{result.correct ? "Correct." : "Not yet."}</strong> {result.feedback}
-          </p>
+          <>
+            <p className={`ml-quiz-feedback ${result.correct ? "is-correct" : "is-wrong"}`}>
+              <strong>{result.correct ? "Correct." : "Not yet."}</strong> <RichText text={result.feedback} />
+            </p>
+            <p className="ml-quiz-standing">{standing(result, question.ownNumbers)}</p>
+          </>
         ) : null}
         {submit.error ? <p className="ml-field-error">{submit.error.message}</p> : null}
+        {freshError ? <p className="ml-field-error">{freshError}</p> : null}
       </div>
     </form>
   );
+}
+
+/** Says whether the answer just given counts towards mastery, and what would. */
+function standing(
+  result: { correct: boolean; firstTry: boolean | null; counted: boolean },
+  ownNumbers: boolean,
+): string {
+  if (result.firstTry === null) return "Join your class to have your answers count towards mastery.";
+  if (result.counted) return "Right at the first try: this counts towards mastery.";
+  const fresh = ownNumbers
+    ? "Get new numbers: a right first try at them counts."
+    : "The questions with your own numbers give you fresh chances.";
+  return result.correct
+    ? `This was a retry, so it helps you learn but doesn't count towards mastery. ${fresh}`
+    : `Read the hint and try again to learn it. ${fresh}`;
 }
 
 function BoundaryInput({

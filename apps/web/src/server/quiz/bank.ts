@@ -1,8 +1,11 @@
-import { catsOrDogsQuestions } from "./cats-or-dogs";
+import { catsOrDogsSharedQuestions } from "./cats-or-dogs";
+import { catsOrDogsGeneratedQuestions } from "./cats-or-dogs-generated";
 import type { Question } from "./types";
 
-/** Quiz banks by lesson slug; a new lesson adds its bank here. */
-const banks: Record<string, readonly Question[]> = { "cats-or-dogs": catsOrDogsQuestions };
+/** Quiz banks by lesson slug; a new lesson adds its bank here. The lesson's quiz blocks set the order shown. */
+const banks: Record<string, readonly Question[]> = {
+  "cats-or-dogs": [...catsOrDogsSharedQuestions, ...catsOrDogsGeneratedQuestions],
+};
 
 export function questionsFor(lessonSlug: string): readonly Question[] {
   return banks[lessonSlug] ?? [];

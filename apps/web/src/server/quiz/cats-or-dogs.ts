@@ -1,36 +1,66 @@
 import type { Question } from "./types";
 
 /**
- * The quiz bank for "Cats or Dogs?". Server-only: answers never ship to the browser before grading.
- * At least two questions per objective; ids are stable (attempts refer to them).
+ * The questions that are the same for everyone in "Cats or Dogs?". Server-only: answers never ship to
+ * the browser before grading. Ids are stable (attempts refer to them). Retired ids that older attempts
+ * may still name: sigmoid-at-five, boundary-slope and boundary-intercept, now asked with each student's
+ * own numbers (cats-or-dogs-generated.ts).
  */
-export const catsOrDogsQuestions: readonly Question[] = [
-  // sigmoid
+export const catsOrDogsSharedQuestions: readonly Question[] = [
+  // Objective: write the sigmoid formula and sketch its graph.
   {
     id: "sigmoid-at-zero",
     objectiveId: "sigmoid",
+    title: "σ(0)",
     kind: "numeric",
-    prompt: "What is σ(0)?",
+    prompt: "What is $\\sigma(0)$?",
     tex: "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
     answer: 0.5,
     tolerance: 0.005,
-    hint: "e⁰ = 1. Put that into the formula.",
-    explanation: "σ(0) = 1 / (1 + 1) = 0.5: a point exactly on the boundary is a coin toss.",
+    hint: "$e^0 = 1$. Put that into the formula.",
+    explanation: "$\\sigma(0) = 1 / (1 + 1) = 0.5$: a point exactly on the boundary is a coin toss.",
   },
   {
-    id: "sigmoid-at-five",
+    id: "sigmoid-graph",
     objectiveId: "sigmoid",
-    kind: "numeric",
-    prompt: "What is σ(5), to 4 decimal places?",
-    answer: 0.9933,
-    tolerance: 0.0006,
-    hint: "e⁻⁵ is about 0.0067, so the denominator is just above 1.",
+    title: "The sigmoid's graph",
+    kind: "choice",
+    prompt: "Which sketch is the graph of $\\sigma(z)$?",
+    choices: [
+      {
+        id: "s-curve",
+        text: "An S-curve rising from just above 0 on the far left to just below 1 on the far right, through $(0, 0.5)$",
+        correct: true,
+      },
+      {
+        id: "line",
+        text: "A straight line through $(0, 0.5)$",
+        correct: false,
+        whyWrong:
+          "A line leaves $(0, 1)$ on both sides; $\\sigma$ flattens out towards 0 and 1 and never reaches them.",
+      },
+      {
+        id: "bell",
+        text: "A bell curve with its peak at $z = 0$",
+        correct: false,
+        whyWrong:
+          "That is the slope $\\sigma'(z)$, largest (0.25) at $z = 0$. $\\sigma$ itself only ever increases.",
+      },
+      {
+        id: "falling",
+        text: "An S-curve falling from 1 on the left to 0 on the right",
+        correct: false,
+        whyWrong:
+          "$\\sigma$ increases with $z$: $\\sigma(-5) \\approx 0.0067$ and $\\sigma(5) \\approx 0.993$.",
+      },
+    ],
     explanation:
-      "σ(5) = 1 / (1 + e⁻⁵) ≈ 0.9933: five units from the boundary, the model is already 99% sure.",
+      "Big negative $z$ gives close to 0, $z = 0$ gives exactly 0.5, big positive $z$ gives close to 1: an S-curve squeezed into $(0, 1)$.",
   },
   {
     id: "linear-regression-output",
     objectiveId: "sigmoid",
+    title: "A linear output of 1.7",
     kind: "choice",
     prompt: "A linear regression trained on 0/1 labels predicts 1.7 for one animal. What is wrong?",
     choices: [
@@ -44,7 +74,7 @@ export const catsOrDogsQuestions: readonly Question[] = [
         text: "Nothing: round it to 1 and move on",
         correct: false,
         whyWrong:
-          "Rounding hides the problem: unbounded outputs let far-away points drag the line and move the threshold.",
+          "Rounding hides the problem: unbounded outputs can't say how sure the model is, and far-away points drag the line.",
       },
       {
         id: "more-data",
@@ -54,25 +84,57 @@ export const catsOrDogsQuestions: readonly Question[] = [
       },
     ],
     explanation:
-      "A line is unbounded. The sigmoid squashes any w·x + b into (0, 1) so it can be read as P(dog).",
+      "A line is unbounded. The sigmoid squashes any $w \\cdot x + b$ into $(0, 1)$ so it can be read as a probability: \"I'm 80% sure it's a dog.\"",
   },
-  // log-loss
+  // Objective: explain why MSE breaks for classification.
+  {
+    id: "why-not-mse",
+    objectiveId: "mse-fails",
+    title: "Why not MSE",
+    kind: "choice",
+    prompt: "Why is mean squared error a poor cost for logistic regression?",
+    choices: [
+      {
+        id: "non-convex",
+        text: "Through the sigmoid it is not convex, and its gradient vanishes when the model is confidently wrong",
+        correct: true,
+      },
+      {
+        id: "cannot-compute",
+        text: "It can't be computed for 0/1 labels",
+        correct: false,
+        whyWrong:
+          'It can be computed ("this technically works"); the trouble is its shape, with flat stretches where gradient descent stalls.',
+      },
+      {
+        id: "always-larger",
+        text: "It is always larger than log loss",
+        correct: false,
+        whyWrong: "The size of a cost doesn't matter to gradient descent; its slope and convexity do.",
+      },
+    ],
+    explanation:
+      "Log loss is convex in $w$ and $b$, and its gradient $(\\hat{y} - y)\\,x$ stays large exactly when the model is badly wrong.",
+  },
+  // Objective: write the log loss formula and explain each piece.
   {
     id: "log-loss-half",
     objectiveId: "log-loss",
+    title: "Log loss of a shrug",
     kind: "numeric",
     prompt:
-      "The true label is y = 1 and the model predicts ŷ = 0.5. What is this example's log loss (natural log)?",
-    tex: "-\\log \\hat y",
+      "The true label is $y = 1$ and the model predicts $\\hat{y} = 0.5$. What is this example's log loss (natural log)?",
+    tex: "-\\log \\hat{y}",
     answer: Math.log(2),
     tolerance: 0.005,
-    hint: "For y = 1 the loss is −log ŷ.",
+    hint: "For $y = 1$ the loss is $-\\log \\hat{y}$.",
     explanation:
-      "−log 0.5 ≈ 0.693: the loss of a model that just guesses, which is why a stuck loss near 0.69 is a warning sign.",
+      "$-\\log 0.5 \\approx 0.693$: the loss of a model that just guesses, which is why a loss stuck near 0.69 is a warning sign.",
   },
   {
     id: "log-loss-missing-term",
     objectiveId: "log-loss",
+    title: "The missing term of log loss",
     kind: "formula",
     prompt: "Complete the log loss (binary cross-entropy):",
     tex: "J = -\\frac{1}{N} \\sum_{i=1}^{N} \\left[ y_i \\log \\hat y_i + \\boxed{\\;?\\;} \\right]",
@@ -82,58 +144,31 @@ export const catsOrDogsQuestions: readonly Question[] = [
         id: "b",
         text: "y_i \\log (1 - \\hat y_i)",
         correct: false,
-        whyWrong: "With y = 0 this term vanishes, so cats would never be penalised.",
+        whyWrong: "With $y = 0$ this term vanishes too, so cats would never be penalised.",
       },
       {
         id: "c",
         text: "(1 - y_i) \\log \\hat y_i",
         correct: false,
-        whyWrong: "For a cat (y = 0) we want the probability of *cat*, 1 − ŷ, to be high.",
+        whyWrong: "For a cat ($y = 0$) we want the probability of **cat**, $1 - \\hat{y}$, to be high.",
       },
       {
         id: "d",
         text: "(\\hat y_i - y_i)^2",
         correct: false,
-        whyWrong: "That is squared error, the loss this lesson replaces.",
+        whyWrong: "That is squared error, the cost this lesson replaces.",
       },
     ],
     explanation:
-      "The second term switches on for y = 0 and penalises a low 1 − ŷ, exactly as −log ŷ does for y = 1.",
+      "The factor $(1 - y)$ switches the second term on for $y = 0$, where it penalises a low $1 - \\hat{y}$ exactly as $-\\log \\hat{y}$ does for $y = 1$.",
   },
-  {
-    id: "why-not-mse",
-    objectiveId: "log-loss",
-    kind: "choice",
-    prompt: "Why is mean squared error a poor loss for logistic regression?",
-    choices: [
-      {
-        id: "non-convex",
-        text: "Through the sigmoid it is non-convex, and its gradient vanishes when the model is confidently wrong",
-        correct: true,
-      },
-      {
-        id: "cannot-compute",
-        text: "It can't be computed for 0/1 labels",
-        correct: false,
-        whyWrong:
-          "It can be computed; the trouble is its shape, with flat plateaus where gradient descent stalls.",
-      },
-      {
-        id: "always-larger",
-        text: "It is always larger than log loss",
-        correct: false,
-        whyWrong: "The size of a loss doesn't matter to gradient descent; its slope and convexity do.",
-      },
-    ],
-    explanation:
-      "Log loss is convex in w and b, and its gradient (ŷ − y)·x stays large exactly when the model is badly wrong.",
-  },
-  // from-scratch
+  // Objective: implement logistic regression in numpy from scratch.
   {
     id: "gradient-missing-term",
     objectiveId: "from-scratch",
+    title: "The gradient's error term",
     kind: "formula",
-    prompt: "Complete the gradient of log loss with respect to w:",
+    prompt: "Complete the gradient of log loss with respect to $w$:",
     tex: "\\frac{\\partial J}{\\partial w} = \\frac{1}{N} \\sum_{i=1}^{N} \\boxed{\\;?\\;}\\, x_i",
     choices: [
       { id: "a", text: "(\\hat y_i - y_i)", correct: true },
@@ -148,30 +183,33 @@ export const catsOrDogsQuestions: readonly Question[] = [
         id: "c",
         text: "\\hat y_i (1 - \\hat y_i)",
         correct: false,
-        whyWrong: "That is σ′(z). With log loss it cancels out of the gradient.",
+        whyWrong: "That is $\\sigma'(z)$. With log loss it cancels out of the gradient.",
       },
       {
         id: "d",
         text: "(\\hat y_i - y_i)^2",
         correct: false,
-        whyWrong: "The square belongs to MSE's loss, not to log loss's gradient.",
+        whyWrong: "The square belongs to MSE's cost, not to log loss's gradient.",
       },
     ],
-    explanation: "The sigmoid's derivative cancels against log loss, leaving the clean error term ŷ − y.",
+    explanation:
+      "The sigmoid's derivative cancels against log loss, leaving the clean error term $\\hat{y} - y$: `errors = y_hat - y` in the notebook.",
   },
   {
     id: "learning-rate-too-high",
     objectiveId: "from-scratch",
+    title: "A learning rate far too large",
     kind: "choice",
-    prompt: "In the update w ← w − lr · ∂J/∂w, what can happen if the learning rate is far too large?",
+    prompt:
+      "In the update `w -= learning_rate * dJ_dw`, what can happen if the learning rate is far too large for the scale of the features?",
     choices: [
-      { id: "diverge", text: "The loss oscillates or blows up instead of falling", correct: true },
+      { id: "diverge", text: "The loss jumps up and zig-zags instead of falling", correct: true },
       {
         id: "faster",
         text: "Training simply finishes sooner with the same result",
         correct: false,
         whyWrong:
-          "Big steps overshoot the bottom of the bowl; past a point each step lands higher than the last.",
+          "Big steps overshoot: each step lands on the far side of the valley, often higher than it started.",
       },
       {
         id: "more-accurate",
@@ -180,60 +218,33 @@ export const catsOrDogsQuestions: readonly Question[] = [
         whyWrong: "The learning rate sets the step size, not what the model can represent.",
       },
     ],
-    explanation: "Too large a step overshoots the minimum; the loss zig-zags or diverges (watch for NaN).",
+    explanation:
+      "Too large a step overshoots the minimum, so the loss rises and zig-zags. Try it in the training widget on the cats and dogs measured in kg and cm: at a rate of 1 or 3 the loss leaps far above its starting 0.69.",
   },
   {
     id: "notebook-final-loss",
     objectiveId: "from-scratch",
+    title: "The notebook's final loss",
     kind: "numeric",
     prompt:
       "On the lesson's data, starting from zeros with learning rate 0.1, what is the log loss after 1000 steps (4 decimals)? Use the training widget.",
     answer: 0.0073,
     tolerance: 0.00015,
-    hint: "Run the train-from-scratch widget with learning rate 0.1 and 1000 steps and read the final loss.",
-    explanation: "The notebook prints 0.0073 (w ≈ [2.2233, 1.8234], b ≈ −0.3127): the classes are separable.",
+    hint: "Run the training widget on the notebook's data with learning rate 0.1 and 1000 steps and read the final loss.",
+    explanation:
+      "The notebook prints `Final loss: 0.0073` (with $w \\approx [2.2233, 1.8234]$, $b \\approx -0.3127$): the classes are separable.",
   },
-  // decision-boundary
-  {
-    id: "boundary-slope",
-    objectiveId: "decision-boundary",
-    kind: "numeric",
-    prompt: "A model has w = [2, 1] and b = −4. What is the slope of its decision boundary?",
-    tex: "x_2 = -\\frac{w_1}{w_2} x_1 - \\frac{b}{w_2}",
-    answer: -2,
-    tolerance: 0.01,
-    hint: "The slope is −w₁/w₂.",
-    explanation: "Slope = −w₁/w₂ = −2/1 = −2.",
-  },
-  {
-    id: "boundary-intercept",
-    objectiveId: "decision-boundary",
-    kind: "numeric",
-    prompt: "Same model (w = [2, 1], b = −4): at what x₂ does the boundary cross the x₂ axis (x₁ = 0)?",
-    answer: 4,
-    tolerance: 0.01,
-    hint: "Set x₁ = 0 in w₁x₁ + w₂x₂ + b = 0 and solve for x₂.",
-    explanation: "x₂ = −b/w₂ = 4/1 = 4.",
-  },
-  {
-    id: "separate-the-classes",
-    objectiveId: "decision-boundary",
-    kind: "boundary",
-    prompt: "Move the boundary until it separates every cat from every dog in the lesson's data.",
-    hint: "Some animals are still on the wrong side. Tilt the line with w₁ and w₂, shift it with b.",
-    explanation: "Every cat has w·x + b < 0 and every dog w·x + b > 0: accuracy 100%.",
-  },
-  // scikit-learn
   {
     id: "sklearn-smaller-weights",
-    objectiveId: "scikit-learn",
+    objectiveId: "from-scratch",
+    title: "Why scikit-learn's weights are smaller",
     kind: "choice",
     prompt:
-      "scikit-learn's LogisticRegression() finds w ≈ [1.63, 1.31]; our gradient descent finds w ≈ [2.22, 1.82]. Why are scikit-learn's weights smaller?",
+      "scikit-learn's `LogisticRegression()` finds $w \\approx [1.63, 1.31]$; our gradient descent finds $w \\approx [2.22, 1.82]$. Why are scikit-learn's weights smaller?",
     choices: [
       {
         id: "l2",
-        text: "It adds an L2 penalty by default (C = 1), which pulls the weights towards zero",
+        text: "It adds an L2 penalty by default ($C = 1$), which pulls the weights towards zero",
         correct: true,
       },
       {
@@ -247,32 +258,68 @@ export const catsOrDogsQuestions: readonly Question[] = [
         id: "other-sigmoid",
         text: "It uses a different sigmoid",
         correct: false,
-        whyWrong: "Same sigmoid, same log loss; the difference is the regularisation term.",
+        whyWrong: "Same sigmoid, same log loss; the difference is the regularization term.",
       },
     ],
     explanation:
-      "With separable data, unpenalised log loss keeps rewarding bigger weights; C = 1 trades a little fit for smaller, steadier weights.",
+      "With separable data, unpenalised log loss keeps rewarding bigger weights; $C = 1$ trades a little fit for smaller, steadier weights.",
   },
   {
     id: "sklearn-fit-call",
-    objectiveId: "scikit-learn",
+    objectiveId: "from-scratch",
+    title: "Training with scikit-learn",
     kind: "choice",
-    prompt: "Which line trains scikit-learn's logistic regression on the lesson's X and y?",
+    prompt: "Which line trains scikit-learn's logistic regression on the lesson's `X` and `y`?",
     choices: [
-      { id: "fit", text: "model = LogisticRegression().fit(X, y)", correct: true },
+      { id: "fit", text: "`model = LogisticRegression().fit(X, y)`", correct: true },
       {
         id: "predict",
-        text: "model = LogisticRegression().predict(X, y)",
+        text: "`model = LogisticRegression().predict(X, y)`",
         correct: false,
-        whyWrong: "predict uses a trained model; it doesn't train one (and takes only X).",
+        whyWrong: "`predict` uses a trained model; it doesn't train one (and takes only `X`).",
       },
       {
         id: "constructor",
-        text: "model = LogisticRegression(X, y)",
+        text: "`model = LogisticRegression(X, y)`",
         correct: false,
-        whyWrong: "The constructor takes settings such as C; the data goes to fit.",
+        whyWrong: "The constructor takes settings such as `C`; the data goes to `fit`.",
       },
     ],
-    explanation: "Estimators are configured in the constructor and trained with fit(X, y).",
+    explanation: "Estimators are configured in the constructor and trained with `fit(X, y)`.",
+  },
+  {
+    id: "sklearn-predict-threshold",
+    objectiveId: "from-scratch",
+    title: "A point on the boundary",
+    kind: "choice",
+    prompt:
+      "A point lies exactly on the decision boundary: its score is $z = 0$, so $\\hat{y} = 0.5$. Which class do the lesson's rule and scikit-learn's `model.predict` give it?",
+    choices: [
+      { id: "class-0", text: "Class 0", correct: true },
+      {
+        id: "class-1",
+        text: "Class 1",
+        correct: false,
+        whyWrong: "The rule is strict: class 1 only when $\\hat{y} > 0.5$, i.e. when $z > 0$.",
+      },
+      {
+        id: "error",
+        text: "Neither: `predict` raises an error for a tie",
+        correct: false,
+        whyWrong: "`predict` always returns a class; it compares `decision_function(X) > 0`.",
+      },
+    ],
+    explanation:
+      '"Predict class 1 if $\\hat{y} > 0.5$, else class 0": at exactly 0.5 the answer is class 0. scikit-learn\'s `predict` returns class 1 where `decision_function(X) > 0`, the same rule.',
+  },
+  // Objective: identify a decision boundary on a scatter plot.
+  {
+    id: "separate-the-classes",
+    objectiveId: "decision-boundary",
+    title: "Separate the classes",
+    kind: "boundary",
+    prompt: "Move the boundary until it separates every cat from every dog in the lesson's data.",
+    hint: "Some animals are still on the wrong side. Tilt the line with $w_1$ and $w_2$, shift it with $b$.",
+    explanation: "Every cat has $w \\cdot x + b < 0$ and every dog $w \\cdot x + b > 0$: accuracy 100%.",
   },
 ];

@@ -1,11 +1,16 @@
 import type { Model } from "@margin/core";
-import type { Answer, Grade, PublicQuestion, Question } from "./types";
+import type { Answer, Grade, PresentedQuestion } from "./types";
 
 /**
- * Grades one answer. `accuracyOf` scores an interactive boundary on the lesson's data (injected so this
- * stays pure). A wrong answer gets a reason or a hint, never the correct answer itself.
+ * Grades one answer to the version the student was shown (rebuilt on the server, never taken from the
+ * browser). `accuracyOf` scores an interactive boundary on the lesson's data (injected so this stays pure).
+ * A wrong answer gets a reason or a hint, never the correct answer itself.
  */
-export function gradeAnswer(question: Question, answer: Answer, accuracyOf: (model: Model) => number): Grade {
+export function gradeAnswer(
+  question: PresentedQuestion,
+  answer: Answer,
+  accuracyOf: (model: Model) => number,
+): Grade {
   const right = (feedback: string): Grade => ({ correct: true, score: 1, feedback });
   const wrong = (feedback: string): Grade => ({ correct: false, score: 0, feedback });
   const mismatch = wrong("That answer doesn't fit this question.");
@@ -19,7 +24,7 @@ export function gradeAnswer(question: Question, answer: Answer, accuracyOf: (mod
     case "choice":
     case "formula": {
       if (answer.kind !== "choice") return mismatch;
-      const choice = question.choices.find((option) => option.id === answer.choiceId);
+      const choice = question.choices.find((option) => option.publicId === answer.choiceId);
       if (!choice) return wrong("Pick one of the options.");
       return choice.correct
         ? right(question.explanation)
@@ -35,34 +40,17 @@ export function gradeAnswer(question: Question, answer: Answer, accuracyOf: (mod
   }
 }
 
-/** Strips answers, reasons and explanations: what may be sent before a student answers. */
-export function toPublicQuestion(question: Question): PublicQuestion {
-  const { id, objectiveId, prompt, tex } = question;
-  switch (question.kind) {
-    case "numeric":
-      return { id, objectiveId, prompt, tex, kind: "numeric" };
-    case "boundary":
-      return { id, objectiveId, prompt, tex, kind: "boundary" };
-    case "choice":
-    case "formula":
-      return {
-        id,
-        objectiveId,
-        prompt,
-        tex,
-        kind: question.kind,
-        choices: question.choices.map((choice) => ({ id: choice.id, text: choice.text })),
-      };
-  }
-}
-
-/** The canonical string stored for an answer (what teachers see in "common wrong answers"). */
-export function answerToString(answer: Answer): string {
+/**
+ * The canonical string stored for an answer (what teachers see in "common wrong answers"): a choice is
+ * stored by its bank id, the same for every student whatever order they saw the options in.
+ */
+export function answerToString(question: PresentedQuestion, answer: Answer): string {
   switch (answer.kind) {
     case "numeric":
       return String(answer.value);
     case "choice":
-      return answer.choiceId;
+      if (question.kind !== "choice" && question.kind !== "formula") return answer.choiceId;
+      return question.choices.find((choice) => choice.publicId === answer.choiceId)?.id ?? answer.choiceId;
     case "boundary":
       return `w=[${answer.w.join(", ")}], b=${answer.b}`;
   }

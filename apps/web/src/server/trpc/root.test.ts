@@ -229,7 +229,7 @@ describe("realtime tokens", () => {
 describe("quizzes and progress", () => {
   it("serves questions without their answers", async () => {
     const questions = await new TestBrowser().call((api) =>
-      api.quiz.questions({ lessonSlug: "cats-or-dogs", objectiveId: "sigmoid" }),
+      api.quiz.questions({ lessonSlug: "cats-or-dogs", questionIds: ["sigmoid-at-zero", "sigmoid-graph"] }),
     );
     expect(questions.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(questions)).not.toMatch(/"(answer|tolerance|correct|explanation|whyWrong)"/);
@@ -246,23 +246,43 @@ describe("quizzes and progress", () => {
     expect(result).toMatchObject({ correct: true, mastery: null });
   });
 
-  it("records a student's wrong-then-right answers; mastery shows to the student and the teacher", async () => {
+  // Changed on purpose (issue 16): this test used to master "sigmoid" with a wrong-then-right answer to
+  // σ(0) and one more right answer, the latest-answer rule that blind retries could game. A retry now
+  // never counts; mastery needs two questions right at the first try, one with the student's own numbers.
+  it("records a student's wrong-then-right answers; mastery from first tries shows to the student and the teacher", async () => {
     const { browser: teacherBrowser, code } = await teacherWithClass();
     const pupil = await student(code, "Ada");
-    const submit = (questionId: string, value: number) =>
-      pupil.browser.call((api) =>
-        api.quiz.submit({ lessonSlug: "cats-or-dogs", questionId, answer: { kind: "numeric", value } }),
-      );
-    expect(await submit("sigmoid-at-zero", 1)).toMatchObject({
+    const submit = (
+      questionId: string,
+      answer: { kind: "numeric"; value: number } | { kind: "choice"; choiceId: string },
+    ) => pupil.browser.call((api) => api.quiz.submit({ lessonSlug: "cats-or-dogs", questionId, answer }));
+    expect(await submit("sigmoid-at-zero", { kind: "numeric", value: 1 })).toMatchObject({
       correct: false,
+      firstTry: true,
       mastery: { mastered: false },
     });
-    expect(await submit("sigmoid-at-zero", 0.5)).toMatchObject({
+    expect(await submit("sigmoid-at-zero", { kind: "numeric", value: 0.5 })).toMatchObject({
       correct: true,
+      firstTry: false,
+      counted: false,
       mastery: { mastered: false },
     });
-    expect(await submit("sigmoid-at-five", 0.9933)).toMatchObject({
+    const [ownNumbers, graph] = await pupil.browser.call((api) =>
+      api.quiz.questions({ lessonSlug: "cats-or-dogs", questionIds: ["sigmoid-of-z", "sigmoid-graph"] }),
+    );
+    const z = Number(/z = (-?[\d.]+)\$/.exec(ownNumbers?.prompt ?? "")?.[1]);
+    expect(await submit("sigmoid-of-z", { kind: "numeric", value: 1 / (1 + Math.exp(-z)) })).toMatchObject({
       correct: true,
+      counted: true,
+      mastery: { mastered: false },
+    });
+    const sCurve =
+      graph?.kind === "choice"
+        ? graph.choices.find((c) => c.text.startsWith("An S-curve rising"))
+        : undefined;
+    expect(await submit("sigmoid-graph", { kind: "choice", choiceId: sCurve?.id ?? "" })).toMatchObject({
+      correct: true,
+      counted: true,
       mastery: { mastered: true },
     });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FROM_SCRATCH_CODE } from "~/content/cats-or-dogs";
+import { NOTEBOOK_LISTINGS } from "~/content/cats-or-dogs.listings";
 import { findLesson } from "~/content/lessons";
 import { currentSession } from "~/server/auth/current";
 import { CodeListing } from "../../lesson/[slug]/_components/code-listing";
@@ -8,8 +8,8 @@ import { LabView, NotAStudent } from "./_components/lab-view";
 
 export const dynamic = "force-dynamic";
 
-/** Lessons with a coding lab, and the notebook listing shown beside the editor. */
-const LAB_LISTINGS: Record<string, string> = { "cats-or-dogs": FROM_SCRATCH_CODE };
+/** Lessons with a coding lab, and the lesson's listing shown beside the editor (verbatim). */
+const LAB_LISTINGS: Record<string, string> = { "cats-or-dogs": NOTEBOOK_LISTINGS.fromScratch };
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -33,7 +33,16 @@ export default async function LabPage({ params }: Props) {
       lessonSlug={slug}
       lessonTitle={lesson.meta.title}
       objective={objective}
-      notebook={<CodeListing code={listing} language="python" caption="The notebook's code (Python)" />}
+      notebook={
+        <>
+          <CodeListing code={listing} language="python" caption="The lesson's code (Python)" />
+          <p className="ml-field-hint">
+            The lab's functions take their arguments in another order than this listing:{" "}
+            <code>predictProba(X, w, b)</code>, <code>logLoss(y, yPred)</code> and{" "}
+            <code>computeGradients(X, y, yPred)</code>, as the starter code shows.
+          </p>
+        </>
+      }
     />
   );
 }

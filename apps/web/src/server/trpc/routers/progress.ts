@@ -1,4 +1,11 @@
-import { classProgress, listLessonProgress, objectiveMastery, recordLessonProgress } from "@margin/db";
+import {
+  classProgress,
+  listLessonProgress,
+  MASTERY_MIN_OWN_NUMBERS,
+  MASTERY_MIN_QUESTIONS,
+  objectiveMastery,
+  recordLessonProgress,
+} from "@margin/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ensureLesson, lessonEntry } from "../../lessons";
@@ -54,7 +61,12 @@ export const progressRouter = createTRPCRouter({
           (row) => row.kind === "objective" && row.key === objective.objectiveKey && row.completedAt !== null,
         ),
         questionsAnswered: objective.questionsAnswered,
+        /** Evidence so far: questions right at the first try, and how many of those had own numbers. */
+        firstTryCorrect: objective.firstTryCorrect,
+        ownNumbersFirstTryCorrect: objective.ownNumbersFirstTryCorrect,
       })),
+      /** The mastery rule, for the student to see what counts. */
+      rule: { firstTries: MASTERY_MIN_QUESTIONS, ownNumbers: MASTERY_MIN_OWN_NUMBERS },
       sectionsViewed: rows.filter((row) => row.kind === "section" && row.viewedAt).map((row) => row.key),
       sectionsTotal: lesson.sections.length,
     };

@@ -1,66 +1,53 @@
-import { recordQuizAttempt } from "@margin/db";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ensureLesson } from "../../lessons";
 import { limits } from "../../limits";
-import { findQuestion, questionsFor } from "../../quiz/bank";
-import { answerToString, gradeAnswer, toPublicQuestion } from "../../quiz/grade";
-import { AnswerSchema } from "../../quiz/types";
-import { scoreModel } from "../../scoring";
+import { questionsFor } from "../../quiz/bank";
+import { listQuestions, questionCatalogue, questionVersion, submitAnswer } from "../../quiz/service";
+import { AnswerSchema, VariantSchema } from "../../quiz/types";
+import type { Context } from "../init";
 import { createTRPCRouter, publicProcedure } from "../init";
 
 const SlugSchema = z.string().trim().min(1).max(64);
+const QuestionIdSchema = z.string().trim().min(1).max(64);
+
+/** Anyone can practise; a student's answers are recorded against their class and graded on their own numbers. */
+const studentOf = ({ session }: Context) =>
+  session?.role === "student" && session.cid ? { studentId: session.uid, classroomId: session.cid } : null;
 
 export const quizRouter = createTRPCRouter({
-  /** The questions for one objective, without answers. */
+  /** One quiz block's questions, without answers, each at the version the student is on. */
   questions: publicProcedure
-    .input(z.object({ lessonSlug: SlugSchema, objectiveId: z.string().trim().min(1).max(64) }))
-    .query(({ input }) =>
-      questionsFor(input.lessonSlug)
-        .filter((question) => question.objectiveId === input.objectiveId)
-        .map(toPublicQuestion),
-    ),
+    .input(z.object({ lessonSlug: SlugSchema, questionIds: z.array(QuestionIdSchema).min(1).max(20) }))
+    .query(({ ctx, input }) => listQuestions(ctx.db, { ...input, student: studentOf(ctx) })),
 
-  /**
-   * Grades on the server. Anyone can practise; a student's attempts are recorded against their class and
-   * update their mastery.
-   */
+  /** Another version of a question with the student's own numbers ("new numbers"). */
+  question: publicProcedure
+    .input(z.object({ lessonSlug: SlugSchema, questionId: QuestionIdSchema, variant: VariantSchema }))
+    .query(({ ctx, input }) => questionVersion(ctx.db, { ...input, student: studentOf(ctx) })),
+
+  /** Grades on the server, from the question's seed; a student's attempt is recorded and updates their mastery. */
   submit: publicProcedure
     .input(
       z.object({
         lessonSlug: SlugSchema,
-        questionId: z.string().trim().min(1).max(64),
+        questionId: QuestionIdSchema,
+        variant: VariantSchema.default(0),
         answer: AnswerSchema,
         durationMs: z.number().int().min(0).max(86_400_000).optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const question = findQuestion(input.lessonSlug, input.questionId);
-      if (!question)
-        throw new TRPCError({ code: "NOT_FOUND", message: `No question ${input.questionId} in this lesson` });
-      const { session } = ctx;
-      const student =
-        session?.role === "student" && session.cid ? { id: session.uid, cid: session.cid } : null;
-      // Counted before grading: every answer is a guess until it is graded.
-      await limits().quizSubmit(
-        student
-          ? { studentId: student.id, questionId: `${input.lessonSlug}/${question.id}` }
-          : { address: ctx.clientAddress },
+    .mutation(({ ctx, input }) => {
+      const student = studentOf(ctx);
+      return submitAnswer(ctx.db, { ...input, student }, (questionId) =>
+        limits().quizSubmit(
+          student
+            ? { studentId: student.studentId, questionId: `${input.lessonSlug}/${questionId}` }
+            : { address: ctx.clientAddress },
+        ),
       );
-      const grade = gradeAnswer(question, input.answer, (model) => scoreModel(model).accuracy);
-      if (!student) return { ...grade, mastery: null };
-      await ensureLesson(ctx.db, input.lessonSlug);
-      const { mastery } = await recordQuizAttempt(ctx.db, {
-        studentId: student.id,
-        classroomId: student.cid,
-        lessonSlug: input.lessonSlug,
-        questionId: question.id,
-        objectiveKey: question.objectiveId,
-        answer: answerToString(input.answer),
-        correct: grade.correct,
-        score: grade.score,
-        durationMs: input.durationMs,
-      });
-      return { ...grade, mastery };
     }),
+
+  /** Question ids, objectives and titles (no answers), for the teacher's record of attempts. */
+  catalogue: publicProcedure
+    .input(z.object({ lessonSlug: SlugSchema }))
+    .query(({ input }) => questionCatalogue(questionsFor(input.lessonSlug))),
 });

@@ -1,11 +1,19 @@
 import { AppShell } from "@margin/ui/app-shell";
 import { MyProgress } from "~/components/progress/my-progress";
 import { QuizPanel } from "~/components/quiz/quiz-panel";
-import type { Lesson, LessonBlock, LessonSection } from "~/content/lesson-types";
+import { DisplayMath, RichText } from "~/components/rich-text";
+import type {
+  Lesson,
+  LessonBlock,
+  LessonSection,
+  ListingFigure as ListingFigureKind,
+  ListingOutput as OutputKind,
+} from "~/content/lesson-types";
 import { parseHidden, parseWidgetState } from "~/lib/lesson-url-state";
-import { CodeListing } from "./code-listing";
+import { fromScratchOutput, notebookFit, sklearnOutput } from "~/lib/notebook-output";
+import { CodeListing, ListingOutput, ListingWithResult } from "./code-listing";
+import { ListingFigure } from "./listing-figure";
 import { LessonProgressProvider } from "./progress-context";
-import { DisplayMath, RichText } from "./rich-text";
 import { TrackedSection } from "./section-tracker";
 import { WidgetBlock } from "./widget-block";
 
@@ -14,6 +22,21 @@ interface ParamSource {
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
+
+/** Figures of the trained model: only these get the notebook's fit (a thousand-step run) sent down. */
+const TRAINED_FIGURES = new Set<ListingFigureKind>(["loss-curve", "decision-boundary"]);
+
+/** What the lesson's print statements print, recomputed on the lesson's data. */
+const OUTPUTS: Record<OutputKind, { text: () => string; note: string }> = {
+  "from-scratch": {
+    text: fromScratchOutput,
+    note: "Computed on this page's server by the same algorithm on the same 100 points; numpy prints the same.",
+  },
+  sklearn: {
+    text: sklearnOutput,
+    note: "The exact optimum of LogisticRegression()'s objective (C = 1), computed here. scikit-learn's own solver stops a little short of it, so its last digits can differ.",
+  },
+};
 
 /** The whole lesson, rendered on the server; only widgets and section tracking hydrate. */
 export function LessonView({
@@ -161,12 +184,30 @@ function Block({ lesson, block, params }: { lesson: Lesson; block: LessonBlock; 
           </table>
         </div>
       );
-    case "code":
-      return (
-        <div className="ml-prose">
-          <CodeListing code={block.code} language={block.language} caption={block.caption} />
-        </div>
-      );
+    case "code": {
+      const listing = <CodeListing code={block.code} language={block.language} caption={block.caption} />;
+      const output = block.output ? OUTPUTS[block.output] : undefined;
+      if (block.figure)
+        return (
+          <ListingWithResult
+            listing={listing}
+            result={
+              <ListingFigure
+                kind={block.figure}
+                fit={TRAINED_FIGURES.has(block.figure) ? notebookFit() : undefined}
+              />
+            }
+          />
+        );
+      if (output)
+        return (
+          <ListingWithResult
+            listing={listing}
+            result={<ListingOutput text={output.text()} note={output.note} />}
+          />
+        );
+      return <div className="ml-prose">{listing}</div>;
+    }
     case "objectives":
       return (
         <ol className="ml-prose ml-objectives">
@@ -183,7 +224,7 @@ function Block({ lesson, block, params }: { lesson: Lesson; block: LessonBlock; 
     case "quiz":
       return (
         <div className="ml-prose ml-quiz-slot">
-          <QuizPanel lessonSlug={lesson.meta.slug} objectiveId={block.objectiveId} />
+          <QuizPanel lessonSlug={lesson.meta.slug} questionIds={block.questionIds} />
         </div>
       );
     case "widget":
@@ -194,15 +235,6 @@ function Block({ lesson, block, params }: { lesson: Lesson; block: LessonBlock; 
           description={<RichText text={block.description} />}
           initialState={parseWidgetState(block.widget, params)}
           hidden={parseHidden(block.widget, params)}
-          code={
-            block.code ? (
-              <CodeListing
-                code={block.code.code}
-                language={block.code.language}
-                caption={block.code.caption}
-              />
-            ) : undefined
-          }
         />
       );
   }

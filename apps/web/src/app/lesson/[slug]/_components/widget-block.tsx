@@ -10,7 +10,7 @@ import { TrainFromScratch } from "@margin/ui/widgets/train-from-scratch";
 import type { WidgetTrainer } from "@margin/ui/widgets/widget-kit";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WidgetKind } from "~/content/lesson-types";
-import { LESSON_BOX, lessonData } from "~/lib/lesson-data";
+import { KG_CM_AXES, KG_CM_BOX, kgCmData, LESSON_BOX, lessonData } from "~/lib/lesson-data";
 import { sklearnEquivalent } from "~/lib/lesson-sklearn";
 import {
   type AnyWidgetState,
@@ -33,15 +33,13 @@ export interface WidgetBlockProps {
   /** Parsed from the URL on the server, so the first paint already shows a shared exercise. */
   initialState: AnyWidgetState;
   hidden: readonly string[];
-  /** The notebook listing to show beside the widget, already highlighted. */
-  code?: ReactNode;
 }
 
 export function widgetAnchor(kind: WidgetKind): string {
   return `widget-${kind}`;
 }
 
-export function WidgetBlock({ kind, title, description, initialState, hidden, code }: WidgetBlockProps) {
+export function WidgetBlock({ kind, title, description, initialState, hidden }: WidgetBlockProps) {
   const [state, setState] = useState<AnyWidgetState>(initialState);
   const { markWidgetUsed } = useProgress();
   const used = useRef(false);
@@ -109,14 +107,7 @@ export function WidgetBlock({ kind, title, description, initialState, hidden, co
         <h3 id={headingId}>{title}</h3>
         <p className="ml-widget-description">{description}</p>
       </header>
-      {code ? (
-        <div className="ml-widget-with-code">
-          <div className="ml-widget-code">{code}</div>
-          {widget}
-        </div>
-      ) : (
-        widget
-      )}
+      {widget}
       <ShareExercise kind={kind} state={state} initialHidden={hidden} anchor={widgetAnchor(kind)} />
     </section>
   );
@@ -172,13 +163,24 @@ function renderWidget(
           state={state as WidgetState<typeof kind>}
           onChange={onChange}
           hidden={hidden}
-          data={data}
-          points={points}
-          box={LESSON_BOX}
+          notebook={{
+            data,
+            points,
+            box: LESSON_BOX,
+            axisLabels: ["x₁", "x₂"],
+            classNames: ["Cats", "Dogs"],
+            sklearn: sklearnEquivalent(data.n),
+          }}
+          kgCm={{
+            ...kgCmData(),
+            box: KG_CM_BOX,
+            axisLabels: KG_CM_AXES,
+            classNames: ["Cats", "Dogs"],
+            sklearn: null,
+          }}
           trainer={trainer}
           learningRates={LEARNING_RATES}
           iterationChoices={ITERATION_CHOICES}
-          sklearn={sklearnEquivalent(data.n)}
         />
       );
     case "ring-features":

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ProgressRow } from "@margin/db";
+import type { ProgressRow, QuizAttemptRecord } from "@margin/db";
 import { Button } from "@margin/ui/button";
 import { Card } from "@margin/ui/card";
 import { useQuery } from "@tanstack/react-query";
@@ -98,8 +98,9 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
       description={
         <>
           Quiz mastery per objective for “Cats or Dogs?”, each student's coding lab
-          {data?.challenge ? `, and results of the latest challenge, “${data.challenge.title}”` : ""}. Select
-          a student for their timeline, or their lab status for their code.
+          {data?.challenge ? `, and results of the latest challenge, “${data.challenge.title}”` : ""}. Mastery
+          needs two questions right at the first try, one with the student's own numbers; retries never count.
+          Select a student for their timeline with every quiz answer, or their lab status for their code.
         </>
       }
     >
@@ -152,7 +153,9 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
                     </th>
                   ))}
                   <th scope="col">Mastered</th>
-                  <th scope="col">Quiz</th>
+                  <th scope="col" title="Questions right at the first try, of questions answered">
+                    Quiz (first try)
+                  </th>
                   <th scope="col">Coding lab</th>
                   <th scope="col">Challenge (private loss · rank)</th>
                 </tr>
@@ -203,7 +206,12 @@ export function ProgressGrid({ code, lessonSlug }: { code: string; lessonSlug: s
           </div>
           {students.length === 0 ? <p className="ml-empty">No student matches.</p> : null}
           {selected ? (
-            <StudentTimeline code={code} studentId={selected} onClose={() => setSelected(null)} />
+            <StudentTimeline
+              code={code}
+              lessonSlug={lessonSlug}
+              studentId={selected}
+              onClose={() => setSelected(null)}
+            />
           ) : null}
         </div>
       )}
@@ -237,15 +245,19 @@ function LabSummary({ students }: { students: Student[] }) {
 
 function StudentTimeline({
   code,
+  lessonSlug,
   studentId,
   onClose,
 }: {
   code: string;
+  lessonSlug: string;
   studentId: string;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
   const timeline = useQuery(trpc.roster.timeline.queryOptions({ code, studentId }));
+  const catalogue = useQuery(trpc.quiz.catalogue.queryOptions({ lessonSlug }));
+  const titles = new Map((catalogue.data ?? []).map((question) => [question.id, question.title]));
   const data = timeline.data;
   return (
     <section className="ml-card" aria-label="Student timeline">
@@ -261,12 +273,37 @@ function StudentTimeline({
         <ol className="ml-stack" style={{ margin: 0, paddingLeft: 20 }}>
           {data.events.map((event, index) => (
             <li key={`${event.at.toISOString()}-${index}`}>
-              <time dateTime={event.at.toISOString()}>{formatSeen(event.at)}</time> — {event.label}
-              {event.detail ? <span className="ml-field-hint"> ({event.detail})</span> : null}
+              <time dateTime={event.at.toISOString()}>{formatSeen(event.at)}</time> —{" "}
+              {event.attempt ? (
+                <QuizAttemptLine attempt={event.attempt} title={titles.get(event.attempt.questionId)} />
+              ) : (
+                <>
+                  {event.label}
+                  {event.detail ? <span className="ml-field-hint"> ({event.detail})</span> : null}
+                </>
+              )}
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** One quiz answer in the record: which question and version, right or wrong, first try or retry. */
+function QuizAttemptLine({ attempt, title }: { attempt: QuizAttemptRecord; title: string | undefined }) {
+  const seconds = attempt.durationMs === null ? null : Math.round(attempt.durationMs / 1000);
+  return (
+    <>
+      {attempt.correct ? "Right" : "Wrong"} at “{title ?? attempt.questionId}”
+      {attempt.ownNumbers ? ` (own numbers, set ${attempt.variant + 1})` : ""},{" "}
+      {attempt.firstTry ? "first try" : "retry"}{" "}
+      {attempt.counted ? <span className="ml-badge ml-badge-success">counts towards mastery</span> : null}
+      <span className="ml-field-hint">
+        {" "}
+        (answered {attempt.answer}
+        {seconds === null ? "" : ` after ${seconds} s`})
+      </span>
+    </>
   );
 }

@@ -34,7 +34,8 @@ export default async function InsightsPage({ params }: { params: Promise<{ code:
       <ClassNav code={classroom.joinCode} current="insights" />
       <PageHeader eyebrow={classroom.name} title="Question insight">
         For each quiz question: how many students got it right the first time, and the wrong answers they gave
-        most often. Hardest questions first.
+        most often. Hardest questions first. Questions with each student's own numbers have different answers
+        for everyone, so their wrong answers aren't compared.
       </PageHeader>
       <Card title="Questions">
         {insights.length === 0 ? (
@@ -54,12 +55,18 @@ export default async function InsightsPage({ params }: { params: Promise<{ code:
               <tbody>
                 {insights.map((insight) => (
                   <tr key={insight.questionId}>
-                    <th scope="row">{questions.get(insight.questionId)?.prompt ?? insight.questionId}</th>
+                    <th scope="row">
+                      {questions.get(insight.questionId)?.title ?? insight.questionId}
+                      {questions.get(insight.questionId)?.kind === "generated" ? (
+                        <span className="ml-field-hint"> (own numbers)</span>
+                      ) : null}
+                    </th>
                     <td>{insight.objectiveKey}</td>
                     <td>{insight.students}</td>
                     <td>{formatPercent(insight.firstTryCorrectShare)}</td>
                     <td>
-                      {insight.wrongAnswers.length === 0
+                      {insight.wrongAnswers.length === 0 ||
+                      questions.get(insight.questionId)?.kind === "generated"
                         ? "–"
                         : insight.wrongAnswers
                             .map((w) => `“${answerText(insight.questionId, w.answer)}” (${w.count}×)`)

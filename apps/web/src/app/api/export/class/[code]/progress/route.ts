@@ -28,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       "Objectives mastered",
       "Sections viewed",
       "Questions answered",
-      "Answers correct",
+      "Right first try",
       "Quiz score %",
       "Coding lab",
       "Coding lab checks passed",
